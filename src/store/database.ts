@@ -1,0 +1,31 @@
+import { Kysely, Migrator, type MigrationProvider, type Migration } from 'kysely';
+import type { Schema } from './schema';
+import { migrations } from './migrations';
+import { NewsdeskError } from '../errors';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** An open database with migrations applied; the stores are built on it. */
+export interface Database {
+  readonly db: Kysely<Schema>;
+  readonly dialect: Dialect;
+  /** True when the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+class InCodeMigrations implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+/** Applies every pending migration; an error names the migration that failed. */
+export async function migrateToLatest(db: Kysely<Schema>): Promise<void> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrations() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new NewsdeskError('migration-failed', `database migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+  }
+}

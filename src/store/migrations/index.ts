@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as core from './0001-core';
+
+/**
+ * The one migration history, for SQLite and PostgreSQL alike. Names sort in the order
+ * they run; add new ones at the end and never edit one that has shipped.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-core': core,
+};
