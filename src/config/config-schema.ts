@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from './project-root';
 
 /**
  * The one description of newsdesk's environment. `load-config.ts` is the only reader of
@@ -68,7 +70,8 @@ export const envSchema = z.object({
       message: 'use one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
-  STORIES_DIR: z.string().default('digests'),
+  /** Folder of story folders; default: the bundled `digests/` of this installation. */
+  STORIES_DIR: z.string().default(() => path.join(projectRoot(), 'digests')),
   STORY: optionalString,
   DATABASE_PATH: z.string().default('data/newsdesk.db'),
   DATABASE_URL: z
