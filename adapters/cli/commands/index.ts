@@ -1,10 +1,12 @@
 import type { CliCommand } from '../cli-command';
 import { createHelpCliCommand } from './help';
 import { sourcesCliCommand } from './sources';
+import { registerCommandsCliCommand } from './register-commands';
 
 /** Every CLI command; each lives in its own file. */
 export function cliCommands(): CliCommand[] {
   const list: CliCommand[] = [];
   list.push(createHelpCliCommand(() => list), sourcesCliCommand);
+  list.push(registerCommandsCliCommand);
   return list;
 }
