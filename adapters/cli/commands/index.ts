@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-command';
 import { createHelpCliCommand } from './help';
 import { sourcesCliCommand } from './sources';
+import { digestCliCommand } from './digest';
 import { registerCommandsCliCommand } from './register-commands';
 
 /** Every CLI command; each lives in its own file. */
@@ -8,5 +9,6 @@ export function cliCommands(): CliCommand[] {
   const list: CliCommand[] = [];
   list.push(createHelpCliCommand(() => list), sourcesCliCommand);
   list.push(registerCommandsCliCommand);
+  list.push(digestCliCommand);
   return list;
 }

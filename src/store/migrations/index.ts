@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as core from './0001-core';
+import * as digests from './0002-digests';
 
 /**
  * The one migration history, for SQLite and PostgreSQL alike. Names sort in the order
@@ -7,4 +8,5 @@ import * as core from './0001-core';
  */
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
+  '0002-digests': digests,
 };
