@@ -1,5 +1,6 @@
 import type { Feature, NewsdeskContext } from './feature';
 import { createDigestsFeature } from '../digests/digests-feature';
+import { createKnowledgeFeature } from '../knowledge/knowledge-feature';
 
 /**
  * Every feature of the bot, in the order their subcommands appear in help.
@@ -7,6 +8,7 @@ import { createDigestsFeature } from '../digests/digests-feature';
  */
 export function createFeatures(context: NewsdeskContext): Feature[] {
   return [
+    createKnowledgeFeature(context),
     createDigestsFeature(context),
   ];
 }

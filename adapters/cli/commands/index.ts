@@ -1,6 +1,7 @@
 import type { CliCommand } from '../cli-command';
 import { createHelpCliCommand } from './help';
 import { sourcesCliCommand } from './sources';
+import { timelineCliCommand } from './timeline';
 import { digestCliCommand } from './digest';
 import { registerCommandsCliCommand } from './register-commands';
 
@@ -8,6 +9,7 @@ import { registerCommandsCliCommand } from './register-commands';
 export function cliCommands(): CliCommand[] {
   const list: CliCommand[] = [];
   list.push(createHelpCliCommand(() => list), sourcesCliCommand);
+  list.push(timelineCliCommand);
   list.push(registerCommandsCliCommand);
   list.push(digestCliCommand);
   return list;

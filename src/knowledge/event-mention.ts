@@ -1,0 +1,21 @@
+import type { PartialDate } from './partial-date';
+
+/** One dated event as one article tells it: the unit timelines are merged from. */
+export interface EventMention {
+  articleId: string;
+  outlet: string;
+  title: string;
+  url?: string;
+  passageId: string;
+  /** The whole sentence, as the article has it (cited). */
+  sentence: string;
+  /** The date expression exactly as it appears in `sentence`. */
+  dateText: string;
+  date: PartialDate;
+  /** End of a range ("from 2017 to 2022"), if the expression is one. */
+  until?: PartialDate;
+  /** The clause that tells the event, tidied for a one-line timeline entry. */
+  text: string;
+  /** Comparable terms of the clause (see TermFolder), used to merge mentions across outlets. */
+  terms: Set<string>;
+}

@@ -1,0 +1,119 @@
+import type { Article, Passage } from '../corpus/article';
+import { findDates, type DateMention } from './find-dates';
+import { isDatedFigure, isForecast, isQuestion } from './event-filter';
+import type { EventMention } from './event-mention';
+import { startOf } from './partial-date';
+import type { StoryNames } from './story-names';
+import type { TermFolder } from './text-terms';
+
+/** Where a sentence may be cut into clauses, so each date keeps only the words that go with it. */
+const CLAUSE_BREAK = /;\s+|\s+-\s+|\s*\*\s+|,\s+(?=(?:and|but|while|whereas|which|after|before|then|when)\b)|\s+and\s+(?=(?:has|have|had|is|was|then|later)\s)|,\s+meaning\s|\s+and\s+(?=(?:in|on|since|by)\s+(?:early |mid-|late )?(?:\d{4}|[A-Z][a-z]+ \d{4})\b)/g;
+
+export interface ExtractOptions {
+  names: StoryNames;
+  folder: TermFolder;
+  /** Completes dates without a year and marks later dates as forecasts: the article's own date, or the corpus reference. */
+  reference: Date;
+}
+
+/** Every dated past event an article tells, one mention per date expression. */
+export function extractEvents(article: Article, options: ExtractOptions): EventMention[] {
+  const out: EventMention[] = [];
+  let datedLine: string | undefined;
+  for (const original of article.passages) {
+    // A line holding only a date ("2026-05-19") heads the line after it, as in a timeline box.
+    if (original.heading) {
+      datedLine = DATE_LINE.test(original.text) ? original.text : undefined;
+      continue;
+    }
+    const passage = datedLine ? { ...original, text: `${datedLine}: ${original.text}` } : original;
+    datedLine = undefined;
+    const sentence = passage.text;
+    if (isQuestion(sentence) || !MAY_HOLD_DATE.test(sentence)) continue;
+    for (const mention of findDates(sentence, options.reference)) {
+      const event = toEvent(article, passage, mention, options);
+      if (event) out.push(event);
+    }
+  }
+  return out;
+}
+
+const DATE_LINE = /^(?:\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|(?:early |mid-|late )?\d{4}|[A-Z][a-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{4})$/;
+/** Cheap test before running chrono: a digit or a capitalised month abbreviation. */
+const MAY_HOLD_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
+function toEvent(article: Article, passage: Passage, mention: DateMention, options: ExtractOptions): EventMention | undefined {
+  const sentence = passage.text;
+  if (startOf(mention.date).getTime() > options.reference.getTime()) return undefined;
+  if (mention.kind === 'year' && isDatedFigure(sentence.slice(0, mention.index))) return undefined;
+  const clause = clauseAround(sentence, mention);
+  if (isForecast(clause)) return undefined;
+  const text = tidy(clause, mention, options.names);
+  if (text.split(/\s+/).length < 2) return undefined;
+  return {
+    articleId: article.id,
+    outlet: article.outlet,
+    title: article.title,
+    ...(article.url ? { url: article.url } : {}),
+    passageId: passage.id,
+    sentence,
+    dateText: mention.text,
+    date: mention.date,
+    ...(mention.until ? { until: mention.until } : {}),
+    text,
+    terms: eventTerms(text, options),
+  };
+}
+
+/** The clause holding the date; a clause that is little more than the date takes the next one with it. */
+export function clauseAround(full: string, mention: DateMention): string {
+  // A dash-delimited aside (" - six companies - ") is dropped unless the date is inside it.
+  const aside = / - [^-]{1,160}? - /.exec(full);
+  let sentence = full;
+  if (aside && !(mention.index >= aside.index && mention.index < aside.index + aside[0].length)) {
+    sentence = `${full.slice(0, aside.index)} ${full.slice(aside.index + aside[0].length)}`;
+    if (mention.index > aside.index) mention = { ...mention, index: mention.index - aside[0].length + 1 };
+  }
+  const cuts = [0];
+  for (const m of sentence.matchAll(CLAUSE_BREAK)) {
+    // Never cut inside the date expression itself.
+    if (m.index > mention.index && m.index < mention.index + mention.text.length) continue;
+    cuts.push(m.index, m.index + m[0].length);
+  }
+  cuts.push(sentence.length);
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < cuts.length; i += 2) spans.push([cuts[i]!, cuts[i + 1]!]);
+  const at = spans.findIndex(([s, e]) => mention.index >= s && mention.index < e);
+  if (at < 0) return sentence;
+  let [start, end] = spans[at]!;
+  const rest = (s: number, e: number) => sentence.slice(s, e).replace(mention.text, '').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  while (rest(start, end) < 4 && at + 1 < spans.length && end < sentence.length) {
+    const next = spans.find(([s]) => s >= end);
+    if (!next) break;
+    end = next[1];
+  }
+  return sentence.slice(start, end).trim();
+}
+
+/** Drops a leading "In 2015," and citation marks; a leading pronoun becomes the main person. */
+function tidy(clause: string, mention: DateMention, names: StoryNames): string {
+  let text = clause.replace(/\s*\[\d+\]/g, '').trim();
+  const lead = new RegExp(`^(?:(?:late|early)\\s+)?(?:in|on|by|since|during|from)?\\s*(?:the\\s+)?${escapeRegExp(mention.text)}\\s*[,:]?\\s+`, 'i');
+  text = text.replace(lead, '');
+  const short = names.mainPersonShort;
+  if (short) text = text.replace(/^(?:he|she)\b/i, short);
+  text = text.replace(/^[*•\s]+/, '').replace(/[,;:\s]+$/, '');
+  if (!/[.!?"')]$/.test(text)) text = `${text}.`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Terms of the event's clause plus the story names in it, which count twice: names tie tellings together. */
+function eventTerms(text: string, options: ExtractOptions): Set<string> {
+  const terms = options.folder.terms(text);
+  for (const e of options.names.findEntities(text)) terms.add(`#${e.name.toLowerCase()}`);
+  return terms;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

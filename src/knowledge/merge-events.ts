@@ -1,0 +1,159 @@
+import type { EventMention } from './event-mention';
+import { comparePartialDates, datesCompatible, precisionOf, type PartialDate } from './partial-date';
+
+/** One entry of a story's timeline: an event with every article that tells it. */
+export interface TimelineEvent {
+  /** The most precise date any of its sources gives. */
+  date: PartialDate;
+  until?: PartialDate;
+  /** One line on the event, taken from its most precise, shortest telling. */
+  text: string;
+  /** Outlets in the order their mentions were found, once each. */
+  sources: string[];
+  mentions: EventMention[];
+  /** Comparable terms of all its mentions, for lookups by name or word. */
+  terms: Set<string>;
+}
+
+/** How alike two mentions must be (weighted share of their terms) to be the same event. */
+const SAME_EVENT = 0.5;
+/** Shared weight below this is coincidence (one common word), whatever the share. */
+const MIN_SHARED = 2;
+/** Two dates in the same month are evidence already: less shared wording is needed. */
+const SAME_EVENT_SAME_MONTH = 0.3;
+const MIN_SHARED_SAME_MONTH = 1;
+const COMMON_WEIGHT = 0.5;
+/** Shared weight that makes two mentions one event whatever else they say. */
+const ENOUGH_SHARED = 3.5;
+const MAX_COMPARED = 8;
+/** Least likeness to a cluster's first telling for a mention to join it. */
+const SEED_LINK = 0.2;
+
+interface Cluster {
+  date: PartialDate;
+  members: EventMention[];
+  terms: Set<string>;
+}
+
+/**
+ * Merges mentions into events: the same event told by several articles (compatible dates,
+ * shared rare words and names) becomes one entry; different events of the same year stay apart.
+ */
+export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
+  const weight = termWeights(mentions);
+  const ordered = [...mentions].sort((a, b) => precisionOf(b.date) - precisionOf(a.date));
+  const clusters: Cluster[] = [];
+  // Candidates come from an index of (year, term) -> clusters, so merging stays near-linear on big corpora.
+  const byYearTerm = new Map<string, Cluster[]>();
+  for (const mention of ordered) {
+    let best: Cluster | undefined;
+    let bestScore = SAME_EVENT;
+    const candidates = new Set<Cluster>();
+    for (const t of mention.terms) for (const c of byYearTerm.get(`${mention.date.year}|${t}`) ?? []) candidates.add(c);
+    for (const cluster of candidates) {
+      if (!datesCompatible(cluster.date, mention.date)) continue;
+      if (!rangesCompatible(cluster.members[0]!, mention)) continue;
+      // The first member is the most precise telling: a newcomer must share something with it,
+      // so a chain of loosely similar sentences cannot drag unrelated events together.
+      const seed = cluster.members[0]!;
+      if (similarity(mention, seed, weight) < SEED_LINK) continue;
+      for (const other of cluster.members.slice(0, MAX_COMPARED)) {
+        const score = other.sentence === mention.sentence && other.dateText === mention.dateText ? 1 : similarity(mention, other, weight);
+        if (score >= bestScore) {
+          bestScore = score;
+          best = cluster;
+        }
+      }
+    }
+    let target = best;
+    if (target) {
+      target.members.push(mention);
+      if (precisionOf(mention.date) > precisionOf(target.date)) target.date = mention.date;
+    } else {
+      target = { date: mention.date, members: [mention], terms: new Set() };
+      clusters.push(target);
+    }
+    if (target.members.length <= MAX_COMPARED) {
+      for (const t of mention.terms) {
+        if (target.terms.has(t)) continue;
+        target.terms.add(t);
+        const k = `${mention.date.year}|${t}`;
+        const list = byYearTerm.get(k);
+        if (list) list.push(target);
+        else byYearTerm.set(k, [target]);
+      }
+    }
+  }
+  return clusters.map(toEvent).sort((a, b) => comparePartialDates(a.date, b.date) || a.text.localeCompare(b.text));
+}
+
+function rangesCompatible(a: EventMention, b: EventMention): boolean {
+  return !a.until || !b.until || datesCompatible(a.until, b.until);
+}
+
+function toEvent(cluster: Cluster): TimelineEvent {
+  const best = [...cluster.members].sort(
+    (a, b) =>
+      precisionOf(b.date) - precisionOf(a.date) ||
+      Number(a.text.length < 30) - Number(b.text.length < 30) ||
+      a.text.length - b.text.length,
+  )[0]!;
+  const terms = new Set<string>();
+  for (const m of cluster.members) for (const t of m.terms) terms.add(t);
+  const until = cluster.members.find((m) => m.until)?.until;
+  // One article repeating a sentence (a teaser and its body) is one citation.
+  const seen = new Set<string>();
+  const mentions = cluster.members.filter((m) => {
+    const k = `${m.articleId}|${m.sentence}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return {
+    date: cluster.date,
+    ...(until ? { until } : {}),
+    text: best.text,
+    sources: [...new Set(mentions.map((m) => m.outlet))],
+    mentions,
+    terms,
+  };
+}
+
+/** Inverse document frequency of each term over all mentions: names everyone repeats weigh little. */
+function termWeights(mentions: EventMention[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const m of mentions) for (const t of m.terms) df.set(t, (df.get(t) ?? 0) + 1);
+  const n = Math.max(1, mentions.length);
+  const weights = new Map<string, number>();
+  // A term in a quarter or more of all mentions (the main person's name) says little about which event it is.
+  for (const [t, count] of df) weights.set(t, n >= 8 && count / n >= 0.25 ? COMMON_WEIGHT : Math.log(1 + n / count));
+  return weights;
+}
+
+/** How alike two term sets are, 0..1: shared weight over the lighter set's weight, or 1 when much is shared. */
+function similarity(ma: EventMention, mb: EventMention, weight: Map<string, number>): number {
+  const a = ma.terms;
+  const b = mb.terms;
+  const sameMonth = ma.date.month !== undefined && ma.date.month === mb.date.month && ma.date.year === mb.date.year;
+  let shared = 0;
+  let wa = 0;
+  let wb = 0;
+  let sharedName = false;
+  let sharedWord = false;
+  for (const t of a) {
+    const w = weight.get(t) ?? 0;
+    wa += w;
+    if (!b.has(t)) continue;
+    shared += w;
+    if (t.startsWith('#')) sharedName = true;
+    else sharedWord = true;
+  }
+  for (const t of b) wb += weight.get(t) ?? 0;
+  if (wa === 0 || wb === 0 || shared < (sameMonth ? MIN_SHARED_SAME_MONTH : MIN_SHARED)) return 0;
+  // A shared name and a shared rare word are strong evidence even in long sentences;
+  // otherwise judge by how much of the shorter telling is shared.
+  if (shared >= ENOUGH_SHARED && sharedName && sharedWord) return 1;
+  const share = shared / Math.min(wa, wb);
+  // Rescaled so one threshold serves both cases.
+  return sameMonth ? Math.min(1, (share * SAME_EVENT) / SAME_EVENT_SAME_MONTH) : share;
+}
