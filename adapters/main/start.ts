@@ -4,6 +4,9 @@ import { createLogger } from '../../src/logging/logger';
 import { createNewsdesk } from '../../src/app/create-newsdesk';
 import { ConfigError, NewsdeskError } from '../../src/errors';
 import { runConsole } from '../console/console-adapter';
+import { createOperations, serveOperations } from '../../src/ops/operations';
+import { startSlack } from '../slack/start-slack';
+import { startDiscord } from '../discord/start-discord';
 
 /**
  * `npm start`: with Slack or Discord configured, runs as a service until SIGTERM;
@@ -12,17 +15,40 @@ import { runConsole } from '../console/console-adapter';
 async function main(): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const newsdesk = await createNewsdesk(config, logger);
+  // Metrics, /healthz /readyz /metrics (when HEALTH_PORT or a chat platform is set) and
+  // the graceful stop on SIGTERM/SIGINT: drain, finish deliveries, close, exit within 10 s.
+  const ops = createOperations(logger);
+  const newsdesk = await createNewsdesk(config, logger, { metrics: ops.metrics });
+  await serveOperations(ops, newsdesk, config, logger).catch(async (error: unknown) => {
+    await newsdesk.close();
+    throw error;
+  });
+  ops.shutdown.install();
   const chat = Boolean(config.slack || config.discord);
   if (!chat) {
     await newsdesk.start();
     await runConsole(newsdesk);
-    await newsdesk.close();
+    await ops.shutdown.run('end of input');
     return 0;
   }
-  logger.error('chat adapters are not built yet');
-  await newsdesk.close();
-  return 2;
+  // A service: no console, stdin ignored; runs until SIGTERM/SIGINT (ops.shutdown).
+  try {
+    if (config.slack) {
+      const slack = await startSlack(newsdesk, config.slack, logger);
+      ops.readiness.add('slack', () => slack.isReady());
+      ops.shutdown.add('intake', 'slack', () => slack.stop());
+    }
+    if (config.discord) {
+      const discord = await startDiscord(newsdesk, config.discord, logger);
+      ops.readiness.add('discord', () => discord.isReady());
+      ops.shutdown.add('intake', 'discord', () => discord.stopIntake()).add('close', 'discord', () => discord.stop());
+    }
+  } catch (error) {
+    await ops.shutdown.run('a chat adapter could not start');
+    throw error;
+  }
+  await newsdesk.start();
+  return 0;
 }
 
 main().then(

@@ -16,6 +16,7 @@ import { NewsdeskError } from '../errors';
 import type { Feature, NewsdeskContext } from './feature';
 import type { StoryRuntime } from './story-runtime';
 import { createFeatures } from './features';
+import { noMetrics, type Metrics } from '../ops/metrics';
 
 export interface NewsdeskOptions {
   clock?: Clock;
@@ -23,8 +24,10 @@ export interface NewsdeskOptions {
   corpusDir?: string;
   /** An already open database (tests, replicas); otherwise opened from config. */
   database?: Database;
-  /** Metrics hook for command latency. */
+  /** Metrics hook for command latency; default: `metrics.commandHandled`. */
   observeCommand?: CommandObserver;
+  /** Where features report feed, ingestion and digest figures; default: nowhere. */
+  metrics?: Metrics;
 }
 
 /**
@@ -123,13 +126,15 @@ function loadCorpus(folder: StoryFolder, corpusDir: string | undefined): StoryCo
 export async function createNewsdesk(config: Config, logger: Logger, options: NewsdeskOptions = {}): Promise<Newsdesk> {
   const folders = loadStoryFolders(config.storiesDir);
   const database = options.database ?? (await openDatabase(config.database));
+  const metrics = options.metrics ?? noMetrics;
+  const observeCommand = options.observeCommand ?? metrics.commandHandled;
   const stories: StoryRuntime[] = folders.map((folder) => {
     const helpReply = createHelpReply(folder.definition);
     return {
       definition: folder.definition,
       folder,
       corpus: loadCorpus(folder, options.corpusDir),
-      router: new CommandRouter(logger.child({ story: folder.definition.id }), helpReply, options.observeCommand),
+      router: new CommandRouter(logger.child({ story: folder.definition.id }), helpReply, observeCommand),
     };
   });
   const context: NewsdeskContext = {
@@ -139,6 +144,7 @@ export async function createNewsdesk(config: Config, logger: Logger, options: Ne
     database,
     stories,
     senders: new Map(),
+    metrics,
   };
   const features = createFeatures(context);
   for (const story of stories) {

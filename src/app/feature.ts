@@ -6,6 +6,7 @@ import type { CommandHandler } from '../commands/command';
 import type { ChannelSender } from '../delivery/channel-sender';
 import type { Platform } from '../commands/command';
 import type { StoryRuntime } from './story-runtime';
+import type { Metrics } from '../ops/metrics';
 
 /** What every feature gets from the composition root. */
 export interface NewsdeskContext {
@@ -16,6 +17,8 @@ export interface NewsdeskContext {
   stories: StoryRuntime[];
   /** Senders registered by the running chat adapters, by platform. */
   senders: Map<Platform, ChannelSender>;
+  /** Where feeds and digests report what operators watch (/metrics); never throws. */
+  metrics: Metrics;
 }
 
 /**

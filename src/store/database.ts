@@ -20,9 +20,13 @@ class InCodeMigrations implements MigrationProvider {
   }
 }
 
-/** Applies every pending migration; an error names the migration that failed. */
-export async function migrateToLatest(db: Kysely<Schema>): Promise<void> {
-  const migrator = new Migrator({ db, provider: new InCodeMigrations() });
+/**
+ * Applies every pending migration; an error names the migration that failed.
+ * `schema` (PostgreSQL): where the migration bookkeeping lives; Kysely's existence check
+ * looks at every schema, so without it a second schema on one server would be skipped.
+ */
+export async function migrateToLatest(db: Kysely<Schema>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: new InCodeMigrations(), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -2,14 +2,66 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema';
 import { migrateToLatest, type Database } from './database';
+import { NewsdeskError } from '../errors';
 
-/** PostgreSQL, for several replicas sharing one store. Same schema and queries as SQLite. */
-export async function createPostgresDatabase(url: string): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-  // A pool error (server restart) must not crash the process; queries report their own errors.
+export interface PostgresOptions {
+  /** Largest number of open connections per process. */
+  maxConnections?: number;
+  /** How long to wait for a connection before a query fails (the server may be down). */
+  connectTimeoutMs?: number;
+  /**
+   * How long one query may take before it fails on the client side. A cut network never
+   * answers, so without this a query (and the caller's retry loop) would wait forever.
+   */
+  queryTimeoutMs?: number;
+}
+
+/**
+ * Values come back as the SQLite path returns them, so one query layer serves both:
+ * `bigint` and `count(*)` (int8) and `numeric` arrive as strings from `pg` by default;
+ * here they are numbers (counts and small integers never exceed 2^53). Set per pool, not
+ * on pg's global parser table, so other users of `pg` in the process are unaffected.
+ */
+const toNumber = (value: string): number => Number(value);
+const sameAsSqlite: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: string) => {
+    if (oid === pg.types.builtins.INT8 || oid === pg.types.builtins.NUMERIC) return toNumber;
+    return pg.types.getTypeParser(oid, format as 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
+
+/**
+ * PostgreSQL, for several replicas sharing one store. Same schema and queries as SQLite.
+ * Replicas starting together are safe: Kysely's migrator holds an advisory lock.
+ */
+export async function createPostgresDatabase(url: string, options: PostgresOptions = {}): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
+    query_timeout: options.queryTimeoutMs ?? 30000,
+    types: sameAsSqlite,
+    application_name: 'newsdesk',
+  });
+  // An idle connection dropped by the server (restart, network cut) emits 'error' on the
+  // pool; unhandled it would crash the process. Queries report their own failures.
   pool.on('error', () => undefined);
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db);
+  let schema: string;
+  try {
+    // The schema tables are created in: the first of the search path (`options=-c search_path=...`).
+    const current = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+    schema = current.rows[0]?.schema ?? 'public';
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw new NewsdeskError('database-open', `cannot reach PostgreSQL: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    await migrateToLatest(db, schema);
+  } catch (error) {
+    await db.destroy().catch(() => undefined);
+    throw error;
+  }
   return {
     db,
     dialect: 'postgres',

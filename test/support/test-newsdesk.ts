@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { createSilentLogger } from '../../src/logging/logger';
 import { createNewsdesk, type Newsdesk, type NewsdeskOptions } from '../../src/app/create-newsdesk';
 import { repoRoot } from './paths';
+import { openTestDatabase, testsOnPostgres } from './test-database';
 import type { Caller, Conversation } from '../../src/commands/command';
 
 /** A fresh temporary directory, removed by the caller's cleanup. */
@@ -12,7 +13,7 @@ export function tempDir(prefix = 'newsdesk-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A Newsdesk on the bundled stories with a private in-memory SQLite store. */
+/** A Newsdesk on the bundled stories with a private store (in-memory SQLite, or see test-database.ts). */
 export async function createTestNewsdesk(
   env: Record<string, string> = {},
   options: NewsdeskOptions = {},
@@ -23,7 +24,10 @@ export async function createTestNewsdesk(
     LOG_LEVEL: 'silent',
     ...env,
   });
-  return createNewsdesk(config, createSilentLogger(), options);
+  // Under `npm run test:postgres` the store is a fresh PostgreSQL schema, dropped on close.
+  const ownStore = testsOnPostgres && !env.DATABASE_PATH && !env.DATABASE_URL;
+  const database = options.database ?? (ownStore ? await openTestDatabase() : undefined);
+  return createNewsdesk(config, createSilentLogger(), { ...options, ...(database ? { database } : {}) });
 }
 
 export const adminCaller: Caller = { id: 'U-admin', name: 'admin', isAdmin: true };
