@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, type Interaction, type Message } from 'discord.js';
 import type { Newsdesk } from '../../src/app/create-newsdesk';
 import type { Config } from '../../src/config/config';
 import type { Logger } from '../../src/logging/logger';
@@ -19,7 +19,14 @@ export interface StartDiscordOptions {
 /** A running Discord connection. */
 export interface DiscordAdapter {
   readonly client: Client;
-  /** Disconnects from the gateway; in-flight answers may still finish. */
+  /** True while the gateway connection is up (readiness). */
+  isReady(): boolean;
+  /**
+   * Stops taking new interactions and mentions, and resolves once the answers already being
+   * worked on were sent. The REST client stays usable, so queued digests can still go out.
+   */
+  stopIntake(): Promise<void>;
+  /** Stops intake if not done yet, then disconnects and closes the client. */
   stop(): Promise<void>;
 }
 
@@ -42,18 +49,29 @@ export async function startDiscord(
   const answerOptions = { adminUserIds: settings.adminUserIds, logger: log };
   const deferAfterMs = options.deferAfterMs ?? 1200;
 
-  client.on(Events.InteractionCreate, (interaction) => {
+  const inFlight = new Set<Promise<void>>();
+  const track = (work: Promise<void>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+  const onInteraction = (interaction: Interaction) => {
     if (!interaction.isChatInputCommand()) return;
-    answerInteraction(interaction, newsdesk, { ...answerOptions, deferAfterMs }).catch((error: unknown) =>
-      log.error({ err: error, command: interaction.commandName }, 'could not answer a Discord interaction'),
+    track(
+      answerInteraction(interaction, newsdesk, { ...answerOptions, deferAfterMs }).catch((error: unknown) =>
+        log.error({ err: error, command: interaction.commandName }, 'could not answer a Discord interaction'),
+      ),
     );
-  });
-  client.on(Events.MessageCreate, (message) => {
+  };
+  const onMessage = (message: Message) => {
     if (!client.user || !mentionsBot(message, client.user)) return;
-    answerMention(message, client.user, newsdesk, { ...answerOptions, typingAfterMs: deferAfterMs }).catch((error: unknown) =>
-      log.error({ err: error, channel: message.channelId }, 'could not answer a Discord mention'),
+    track(
+      answerMention(message, client.user, newsdesk, { ...answerOptions, typingAfterMs: deferAfterMs }).catch((error: unknown) =>
+        log.error({ err: error, channel: message.channelId }, 'could not answer a Discord mention'),
+      ),
     );
-  });
+  };
+  client.on(Events.InteractionCreate, onInteraction);
+  client.on(Events.MessageCreate, onMessage);
   client.on(Events.Error, (error) => log.error({ err: error }, 'Discord client error'));
   client.on(Events.Warn, (message) => log.warn({ detail: message }, 'Discord client warning'));
 
@@ -67,9 +85,17 @@ export async function startDiscord(
   }
   newsdesk.registerSender(new DiscordChannelSender(client.rest));
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
+  const stopIntake = async () => {
+    client.off(Events.InteractionCreate, onInteraction);
+    client.off(Events.MessageCreate, onMessage);
+    await Promise.allSettled([...inFlight]);
+  };
   return {
     client,
+    isReady: () => client.isReady(),
+    stopIntake,
     async stop() {
+      await stopIntake();
       await client.destroy();
       log.info('disconnected from Discord');
     },

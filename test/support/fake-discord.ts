@@ -87,6 +87,11 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** Gateway websockets currently open. */
+  get gatewayConnections(): number {
+    return this.sockets.size;
+  }
+
   /** Resolves once a client sent IDENTIFY and got READY and the guild. */
   whenIdentified(): Promise<void> {
     return this.identified;
@@ -104,7 +109,10 @@ export class FakeDiscord {
 
   /** The first request (past or future) that matches; rejects after `timeoutMs`. */
   waitFor(method: string, path: RegExp, timeoutMs = 5000, where: (r: CapturedRequest) => boolean = () => true): Promise<CapturedRequest> {
-    const predicate = (r: CapturedRequest) => r.method === method && path.test(r.path) && where(r);
+    return this.waitForRequest((r) => r.method === method && path.test(r.path) && where(r), timeoutMs, `${method} ${path}`);
+  }
+
+  waitForRequest(predicate: (r: CapturedRequest) => boolean, timeoutMs: number, description: string): Promise<CapturedRequest> {
     const seen = this.requests.find(predicate);
     if (seen) return Promise.resolve(seen);
     return new Promise((resolve, reject) => {
@@ -112,10 +120,28 @@ export class FakeDiscord {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
         const seenPaths = this.requests.map((r) => `${r.method} ${r.path}`).join(', ');
-        reject(new Error(`no ${method} ${path} within ${timeoutMs} ms; got: ${seenPaths || 'nothing'}`));
+        reject(new Error(`no ${description} within ${timeoutMs} ms; got: ${seenPaths || 'nothing'}`));
       }, timeoutMs);
       this.waiters.push(waiter);
     });
+  }
+
+  /**
+   * The first visible answer to an interaction, however the bot gave it: the callback
+   * message (type 4), or after a defer (type 5) the edited original or the first follow-up.
+   */
+  async waitForAnswer(interaction: { id: string; token: string }, timeoutMs = 10000): Promise<Record<string, unknown>> {
+    const callback = await this.waitFor('POST', new RegExp(`^/interactions/${interaction.id}/${interaction.token}/callback$`), timeoutMs);
+    const body = callback.body as { type: number; data?: Record<string, unknown> };
+    if (body.type === 4) return body.data ?? {};
+    if (body.type !== 5) throw new Error(`unexpected interaction callback type ${body.type}`);
+    const webhook = `/webhooks/${this.applicationId}/${interaction.token}`;
+    const answer = await this.waitForRequest(
+      (r) => (r.method === 'PATCH' && r.path === `${webhook}/messages/@original`) || (r.method === 'POST' && r.path === webhook),
+      timeoutMs,
+      `an edit or follow-up of interaction ${interaction.id}`,
+    );
+    return (answer.body ?? {}) as Record<string, unknown>;
   }
 
   /** Sends a gateway DISPATCH event to the connected client. */
