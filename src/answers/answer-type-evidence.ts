@@ -1,0 +1,170 @@
+import type { AnalysedQuestion } from './question';
+import type { IndexedPassage } from './passage-index';
+import type { EntityMention, StoryEntity } from './story-vocabulary';
+import { parseDateMention } from './date-mentions';
+import { textTerms } from './text-terms';
+
+/**
+ * Does a passage contain the kind of thing the question asks for? A "when" question needs
+ * a date, "how many" a number, "who" a person other than the ones asked about. Returns the
+ * found values (they tie agreeing sources together) and how specific the find is.
+ */
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const DATE = new RegExp(
+  [
+    `\\b${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?\\b(?:,? (?:19|20)\\d{2})?`,
+    `\\b\\d{1,2} ${MONTH}\\b(?: (?:19|20)\\d{2})?`,
+    `\\b${MONTH} (?:of )?(?:19|20)\\d{2}\\b`,
+    `(?<=\\b(?:in|since|until|by|from|early|late|mid|mid-) )${MONTH}\\b`,
+    '\\b(?:19|20)\\d{2}-\\d{2}(?:-\\d{2})?\\b',
+    '\\b(?:19|20)\\d{2}\\b',
+    '\\b(?:this|last|next) (?:week|month|year)\\b',
+    '\\b(?:yesterday|today)\\b',
+  ].join('|'),
+  'gi',
+);
+const NUMBER_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen|dozens|hundreds|thousands|million|millions|billion|trillion)';
+const COUNT = new RegExp(`(?<![\\w.])\\d[\\d,.]*(?: (?:million|billion|trillion|thousand|hundred))?(?!\\w)|\\b${NUMBER_WORD}(?: ${NUMBER_WORD})?\\b`, 'gi');
+const AMOUNT = /[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|bn|million|billion|trillion))?|\b\d[\d,.]*\s?(?:%|percent|per cent)|\b\d[\d,.]*\s?(?:million|billion|trillion)\b|\b(?:six|seven|eight|nine|ten)-figure\b/gi;
+const YEAR = /^(?:19|20)\d{2}$/;
+const REASON = /\b(?:because|reason|motivat\w*|citing|cited|believ\w*|driven by|due to|so that|in order to|wants? to|wanted to|desire|to return|to get back|draw|drew|reflects?)\b/i;
+const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
+
+export interface TypeEvidence {
+  /** True when the passage has what the answer type needs (always true for open types). */
+  satisfied: boolean;
+  /** 0..1: how well the find fits (a full date beats a bare year); 0 = nothing found. */
+  strength: number;
+  /** Normalised values found (dates, numbers, entity ids). */
+  values: string[];
+  /** The person (or place) that answers a who/where question, when it is a known entity. */
+  entity?: StoryEntity;
+}
+
+export interface TypeContext {
+  entities: ReadonlyMap<string, StoryEntity>;
+  /** True for entities named so often in the corpus that they identify nothing. */
+  isUbiquitous(entity: StoryEntity): boolean;
+  /** Story entities named in a text, with their positions. */
+  mentions(text: string): EntityMention[];
+}
+
+function notInQuestion(values: string[], question: AnalysedQuestion): string[] {
+  const q = question.text.toLowerCase();
+  return values.filter((v) => !q.includes(v));
+}
+
+const hard = (values: string[], strength: number, entity?: StoryEntity): TypeEvidence => ({
+  satisfied: values.length > 0,
+  strength: values.length > 0 ? strength : 0,
+  values,
+  ...(entity ? { entity } : {}),
+});
+const soft = (strength: number, values: string[] = [], entity?: StoryEntity): TypeEvidence => ({ satisfied: true, strength, values, ...(entity ? { entity } : {}) });
+
+export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, context: TypeContext): TypeEvidence {
+  const text = p.text;
+  const asked = new Set(question.entities.map((e) => e.id));
+  const others = [...p.entities]
+    .filter((id) => !asked.has(id))
+    .map((id) => context.entities.get(id))
+    .filter((e): e is StoryEntity => Boolean(e));
+  // Rarely named entities are the informative answers; a pronoun's referent comes last.
+  const rank = (e: StoryEntity) => (e.id === p.pronounPerson?.id && !p.explicit.has(e.id) ? 2 : context.isUbiquitous(e) ? 1 : 0);
+  others.sort((a, b) => rank(a) - rank(b));
+  switch (question.type) {
+    case 'date': {
+      const found = notInQuestion([...text.matchAll(DATE)].map((m) => m[0].toLowerCase()), question);
+      const parsed = found.map((d) => parseDateMention(d, p.article.published)).filter((d) => d !== undefined);
+      const best = Math.max(0, ...parsed.map((d) => d.precision));
+      return hard(parsed.map((d) => d.key), 0.5 + 0.5 * best);
+    }
+    case 'count': {
+      const found = [...text.matchAll(COUNT)].filter((m) => !YEAR.test(m[0]));
+      const numbers = notInQuestion(found.map((m) => m[0].toLowerCase().replace(/[,.]$/, '')), question);
+      // "700 experiments" answers "how many experiments"; a number elsewhere is weaker.
+      const counted = question.head ? found.some((m) => followedBy(text, m, question.head!)) : false;
+      return hard(numbers, counted ? 1 : found.some((m) => nearQuestionTerm(text, m, question, 3)) ? 0.5 : 0.4);
+    }
+    case 'amount': {
+      const found = [...text.matchAll(AMOUNT)];
+      const amounts = notInQuestion(found.map((m) => m[0].toLowerCase().replace(/\s+/g, ' ')), question);
+      return hard(amounts, found.some((m) => nearQuestionTerm(text, m, question, 5)) ? 1 : 0.6);
+    }
+    case 'person': {
+      const person = others.find((e) => e.kind === 'person');
+      if (person) return hard([person.id], rank(person) === 0 ? 1 : rank(person) === 1 ? 0.8 : 0.6, person);
+      const named = [...text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b/g)].map((m) => m[0]).filter((n) => !question.text.includes(n));
+      return hard(named, 0.5);
+    }
+    case 'place': {
+      const org = others.find((e) => e.kind === 'organisation');
+      if (org) return hard([org.id], rank(org) === 0 ? 1 : 0.8, org);
+      const places = [...text.matchAll(/\b(?:in|at|from) (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)*)/g)]
+        .map((m) => m[1] ?? '')
+        .filter((n) => n && !question.text.includes(n) && !MONTH_NAME.test(n));
+      return hard(places, 0.8);
+    }
+    case 'reason':
+      return soft(REASON.test(text) ? 1 : 0);
+    case 'definition':
+      return soft(definesSubject(question.subject ?? '', text) ? 1 : 0);
+    case 'name': {
+      // "Which startup ...": a name not asked about, best right next to "startup".
+      const mentions = context.mentions(text);
+      const candidates: RegExpMatchArray[] = [];
+      for (const m of mentions) {
+        if (asked.has(m.entity.id) || context.isUbiquitous(m.entity)) continue;
+        const match = Object.assign([text.slice(m.start, m.start + m.length)], { index: m.start }) as RegExpMatchArray;
+        candidates.push(match);
+      }
+      for (const m of text.matchAll(/(?<=[a-z,]\s)(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*|[A-Z]{1,5}\d+\w*)/g)) {
+        if (question.text.includes(m[0]) || MONTH_NAME.test(m[0]) || context.mentions(m[0]).length > 0) continue;
+        candidates.push(m);
+      }
+      if (candidates.length === 0) return soft(0);
+      const head = question.head ? [question.head] : [];
+      const near = candidates.some((m) => nearTerms(text, m, head, 3));
+      const entity = mentions.find((m) => !asked.has(m.entity.id) && !context.isUbiquitous(m.entity))?.entity;
+      return soft(near ? 1 : 0.6, candidates.map((m) => m[0]), entity);
+    }
+    default:
+      return soft(0);
+  }
+}
+
+/** True when the words right after the number are (or include) the counted thing. */
+function followedBy(text: string, m: RegExpMatchArray, head: string): boolean {
+  const after = text.slice((m.index ?? 0) + m[0].length).split(/\s+/).slice(0, 4).join(' ');
+  return textTerms(after).slice(0, 2).includes(head);
+}
+
+/** True when a question term is within `words` words of the match ("700 experiments"). */
+function nearQuestionTerm(text: string, m: RegExpMatchArray, question: AnalysedQuestion, words: number): boolean {
+  return nearTerms(text, m, question.terms, words);
+}
+
+function nearTerms(text: string, m: RegExpMatchArray, terms: string[], words: number): boolean {
+  if (terms.length === 0) return false;
+  const start = m.index ?? 0;
+  const before = text.slice(0, start).split(/\s+/).slice(-words - 1).join(' ');
+  const after = text.slice(start + m[0].length).split(/\s+/).slice(0, words + 1).join(' ');
+  const near = new Set(textTerms(`${before} ${after}`));
+  return terms.some((t) => near.has(t));
+}
+
+/** "X is ...", "X, the ...", "called X": the passage says what X is. */
+function definesSubject(subject: string, text: string): boolean {
+  const words = subject
+    .toLowerCase()
+    .replace(/[^a-z0-9\s-]/g, '')
+    .split(/[\s-]+/)
+    .filter(Boolean);
+  if (words.length === 0) return false;
+  const s = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]?');
+  const after = new RegExp(`\\b${s}\\w{0,3}"?,?\\s+(?:is|are|was|were|refers to|means|describes|,? ?(?:a|an|the)\\b|-\\s)`, 'i');
+  const before = new RegExp(`\\b(?:called|termed|dubbed|known as|named|coined)\\s+(?:(?:this|the|it)\\s+(?:\\w+\\s+)?)?"?${s}`, 'i');
+  return after.test(text) || before.test(text) || new RegExp(`\\b${s}\\w{0,3}"?,\\s`, 'i').test(text);
+}
+
+

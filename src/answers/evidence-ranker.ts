@@ -1,0 +1,167 @@
+import type { AnalysedQuestion } from './question';
+import type { IndexedPassage, PassageIndex } from './passage-index';
+import type { StoryEntity } from './story-vocabulary';
+import { isWeakTerm, textTerms } from './text-terms';
+import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
+import type { RefusalReason } from './answer';
+
+/**
+ * Scores retrieved passages by how much of the question they actually cover, and decides
+ * whether the best one is good enough to answer from. Raw BM25 only finds candidates:
+ * a passage that matches one rare word scores high but answers nothing.
+ */
+
+/** One thing the question asks about: a content term or a story entity. */
+interface Unit {
+  kind: 'term' | 'entity';
+  key: string;
+  weight: number;
+  synonyms: ReadonlySet<string>;
+}
+
+export interface RankedPassage {
+  passage: IndexedPassage;
+  /** The next sentence, when it holds what the answer type needs ("He wrote:" + the quote). */
+  continuation?: IndexedPassage;
+  /** True when the question's most specific term or entity is shown. */
+  keyCovered: boolean;
+  /** Weighted share (0..1) of the question's distinctive terms and entities found. */
+  coverage: number;
+  type: TypeEvidence;
+  /** True when every person the question names is in the passage (or meant by its pronoun). */
+  subjectOk: boolean;
+  score: number;
+}
+
+export interface RankOutcome {
+  ranked: RankedPassage[];
+  /** Set when the question cannot be answered from this corpus at all. */
+  refusal?: RefusalReason;
+  /** Question terms the corpus never uses (nor any synonym of them). */
+  unknownTerms: string[];
+}
+
+/** Coverage the best passage needs before it may answer. */
+export const MIN_COVERAGE = 0.62;
+/** An entity named in at least this share of passages says nothing about any one of them. */
+const UBIQUITOUS_SHARE = 0.12;
+const CANDIDATES = 40;
+/** Answer types a passage must satisfy; the others only earn a bonus. */
+export const HARD_TYPES: ReadonlySet<string> = new Set(['person', 'date', 'place', 'count', 'amount']);
+
+function idf(df: number, n: number): number {
+  return Math.log(1 + (n + 1) / (df + 0.5));
+}
+
+export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, entities: ReadonlyMap<string, StoryEntity>): RankOutcome {
+  const n = Math.max(1, index.size);
+  const vocabulary = index.vocabulary;
+  const ubiquitous = (e: StoryEntity) => e.id === vocabulary.mainPerson?.id || index.entityFrequency(e.id) / n >= UBIQUITOUS_SHARE;
+  const units: Unit[] = [];
+  const unknownTerms: string[] = [];
+  const searchWeights = new Map<string, number>();
+  for (const term of question.terms) {
+    const synonyms = vocabulary.synonymsOf(term);
+    const dfs = [term, ...synonyms].map((t) => index.termFrequency(t)).filter((df) => df > 0);
+    if (dfs.length === 0 && !isWeakTerm(term)) unknownTerms.push(term);
+    const weight = idf(dfs.length ? Math.min(...dfs) : 0, n) * (isWeakTerm(term) ? 0.25 : 1);
+    units.push({ kind: 'term', key: term, weight, synonyms });
+    searchWeights.set(term, Math.max(searchWeights.get(term) ?? 0, 1));
+    for (const s of synonyms) searchWeights.set(s, Math.max(searchWeights.get(s) ?? 0, 0.7));
+  }
+  for (const e of question.entities) {
+    if (ubiquitous(e)) continue;
+    units.push({ kind: 'entity', key: e.id, weight: idf(index.entityFrequency(e.id), n), synonyms: new Set() });
+  }
+  // Entities are found through their names' terms.
+  for (const e of question.entities) {
+    for (const t of entityTerms(e, index)) searchWeights.set(t, Math.max(searchWeights.get(t) ?? 0, ubiquitous(e) ? 0.3 : 1.2));
+  }
+  const persons = question.entities.filter((e) => e.kind === 'person');
+  const hits = index.find(searchWeights, CANDIDATES);
+  const topScore = hits[0]?.score ?? 1;
+  const total = units.reduce((s, u) => s + u.weight, 0);
+  // The question's most specific word must be in the evidence: "who will replace X" is
+  // not answered by a sentence about X that never mentions a replacement.
+  const key = units.filter((u) => !(u.kind === 'term' && isWeakTerm(u.key))).sort((a, b) => b.weight - a.weight)[0];
+  const typeContext: TypeContext = { entities, isUbiquitous: ubiquitous, mentions: (text) => vocabulary.mentions(text) };
+  const ranked = hits.map(({ passage, score }): RankedPassage => {
+    const prev = index.neighbour(passage, -1, false);
+    const next = index.neighbour(passage, 1);
+    const paragraph = index.paragraphTerms(passage);
+    let covered = 0;
+    let keyCovered = key === undefined;
+    for (const u of units) {
+      const c = unitCoverage(u, passage, paragraph, prev, next);
+      covered += u.weight * c;
+      if (u === key) keyCovered = c >= 0.4;
+    }
+    const coverage = total > 0 ? covered / total : 0;
+    let type = typeEvidence(question, passage, typeContext);
+    let continuation: IndexedPassage | undefined;
+    if (type.strength === 0 && next && question.type !== 'reason' && question.type !== 'other') {
+      const following = typeEvidence(question, next, typeContext);
+      if (following.strength > 0) {
+        type = { ...following, strength: following.strength * 0.8 };
+        continuation = next;
+      }
+    }
+    const subjectOk = persons.every((e) => passage.entities.has(e.id));
+    const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore);
+    return { passage, ...(continuation ? { continuation } : {}), keyCovered, coverage, type, subjectOk, score: value };
+  });
+  // Passages that may answer come first: a weak match must not hide a usable one.
+  const usable = new Map(ranked.map((r) => [r, gate(r) ? 0 : 1]));
+  ranked.sort((a, b) => usable.get(b)! - usable.get(a)! || b.score - a.score || a.passage.ordinal - b.passage.ordinal);
+  const outcome: RankOutcome = { ranked, unknownTerms };
+  if (ranked.length === 0) return { ...outcome, refusal: 'no-match' };
+  if (unknownTerms.length > 0) return { ...outcome, refusal: 'unknown-terms' };
+  if (total === 0 && question.type !== 'definition') return { ...outcome, refusal: 'weak-evidence' };
+  const refusal = gate(ranked[0]!);
+  return refusal ? { ...outcome, refusal } : outcome;
+}
+
+/** Why this passage may not answer, or undefined when it may. */
+export function gate(best: RankedPassage): RefusalReason | undefined {
+  if (!best.subjectOk) return 'wrong-subject';
+  if (!best.keyCovered) return 'weak-evidence';
+  if (!best.type.satisfied) return 'no-answer-type';
+  if (best.coverage < MIN_COVERAGE) return 'weak-evidence';
+  return undefined;
+}
+
+/**
+ * How much one passage shows one unit: fully, through a synonym, or only in the sentence
+ * before or after it (context such as "At Stanford, ..." that the answer sentence relies on).
+ */
+function unitCoverage(u: Unit, p: IndexedPassage, paragraph: ReadonlySet<string>, prev?: IndexedPassage, next?: IndexedPassage): number {
+  if (u.kind === 'entity') {
+    if (p.entities.has(u.key)) return 1;
+    return prev?.entities.has(u.key) ? 0.7 : next?.entities.has(u.key) ? 0.6 : 0;
+  }
+  if (p.terms.has(u.key)) return 1;
+  for (const s of u.synonyms) if (p.terms.has(s)) return 0.8;
+  for (const near of [prev, next]) {
+    if (!near) continue;
+    const credit = near.passage.paragraph === p.passage.paragraph ? 0.6 : 0.4;
+    if (near.terms.has(u.key)) return credit;
+    for (const s of u.synonyms) if (near.terms.has(s)) return credit * 0.8;
+  }
+  if (paragraph.has(u.key)) return 0.45;
+  for (const s of u.synonyms) if (paragraph.has(s)) return 0.35;
+  return 0;
+}
+
+const entityTermCache = new WeakMap<PassageIndex, Map<string, string[]>>();
+
+/** The terms of an entity's name as they appear in passages (for candidate search). */
+function entityTerms(e: StoryEntity, index: PassageIndex): string[] {
+  let cache = entityTermCache.get(index);
+  if (!cache) entityTermCache.set(index, (cache = new Map()));
+  const hit = cache.get(e.id);
+  if (hit) return hit;
+  const aliases = index.vocabulary.aliasesOf(e.id);
+  const terms = [...new Set(aliases.flatMap((a) => textTerms(a)))].filter((t) => index.termFrequency(t) > 0);
+  cache.set(e.id, terms);
+  return terms;
+}

@@ -1,0 +1,145 @@
+import type { StoryDefinition } from '../story/story-definition';
+import type { StoryCorpus } from '../corpus/story-corpus';
+import type { Citation } from '../reply/reply';
+import { StoryVocabulary, type StoryEntity } from './story-vocabulary';
+import { PassageIndexCache, type IndexedPassage, type PassageIndex } from './passage-index';
+import { analyseQuestion, type AnalysedQuestion } from './question';
+import { gate, HARD_TYPES, rankEvidence, type RankedPassage } from './evidence-ranker';
+import type { Answer } from './answer';
+import { datesCompatible } from './date-mentions';
+
+const NAMING = /\b(?:called|termed|dubbed|named|nicknamed)\b/i;
+/** A sentence that points back ("this method", "it") needs the one before it. */
+const ANAPHOR = /^(?:this|that|these|it)\b|\b(?:this|the|that) (?:method|approach|project|idea|technique|loop)\b/i;
+
+/**
+ * Answers from the story's passages alone: retrieve, rank by evidence coverage, refuse
+ * when the evidence is weak, otherwise quote the best sentence (with a neighbour when it
+ * needs one), name who agrees and show a source that disagrees.
+ */
+export class OfflineAnswerer {
+  readonly vocabulary: StoryVocabulary;
+  private readonly indexes: PassageIndexCache;
+  private readonly entities: Map<string, StoryEntity>;
+
+  constructor(definition: StoryDefinition, corpus: StoryCorpus) {
+    this.vocabulary = new StoryVocabulary(definition);
+    this.indexes = new PassageIndexCache(corpus, this.vocabulary);
+    this.entities = new Map(this.vocabulary.entities.map((e) => [e.id, e]));
+  }
+
+  /** The index for the corpus as it is now (rebuilt only when the corpus changed). */
+  index(): PassageIndex {
+    return this.indexes.current();
+  }
+
+  answer(questionText: string): Answer {
+    const index = this.index();
+    const question = analyseQuestion(questionText, this.vocabulary);
+    const outcome = rankEvidence(question, index, this.entities);
+    const best = outcome.ranked[0];
+    const confidence = best ? confidenceOf(best, 0) : 0;
+    if (!best || outcome.refusal) {
+      return {
+        question: questionText,
+        text: null,
+        citations: [],
+        confidence: Math.min(confidence, 0.49),
+        refusal: outcome.refusal ?? 'no-match',
+        evidence: outcome.ranked.slice(0, 5).map((r) => r.passage),
+        by: 'offline',
+      };
+    }
+    return this.compose(question, best, outcome.ranked, index);
+  }
+
+  private compose(question: AnalysedQuestion, best: RankedPassage, ranked: RankedPassage[], index: PassageIndex): Answer {
+    const citations: Citation[] = [];
+    const cite = (p: IndexedPassage): number => {
+      const a = p.article;
+      const found = citations.find((c) => c.outlet === a.outlet && c.title === a.title);
+      if (found) return found.n;
+      const n = citations.length + 1;
+      citations.push({ n, outlet: a.outlet, title: a.title, ...(a.url ? { url: a.url } : {}) });
+      return n;
+    };
+    const parts: string[] = [];
+    const lead = leadName(question, best);
+    if (lead) parts.push(`${lead}.`);
+    parts.push(`${evidenceText(question, best, index)} [${cite(best.passage)}]`);
+
+    const others = ranked.slice(1).filter((r) => r.passage.article.outlet !== best.passage.article.outlet && !gate(r) && r.coverage >= best.coverage - 0.15);
+    if (HARD_TYPES.has(question.type)) {
+      const agreeing = distinctOutlets(others.filter((r) => agrees(question, best, r)));
+      if (agreeing.length > 0) {
+        const markers = [best.passage, ...agreeing.map((r) => r.passage)].map((p) => `[${cite(p)}]`).join('');
+        parts.push(`${agreeing.length + 1} outlets report this ${markers}.`);
+      }
+      const differing = others.find((r) => question.type !== 'person' && r.coverage >= best.coverage - 0.02 && r.type.values.some((v) => !v.startsWith('relative:')) && !agrees(question, best, r));
+      if (differing) parts.push(`Another report differs: ${differing.passage.text} [${cite(differing.passage)}]`);
+    }
+    return {
+      question: question.text,
+      text: parts.join(' '),
+      citations,
+      confidence: confidenceOf(best, others.filter((r) => agrees(question, best, r)).length),
+      evidence: [best.passage, ...others.slice(0, 4).map((r) => r.passage)],
+      by: 'offline',
+    };
+  }
+}
+
+function confidenceOf(best: RankedPassage, agreeing: number): number {
+  const value = 0.6 * best.coverage + 0.1 + 0.1 * best.type.strength + (best.subjectOk ? 0.1 : 0) + 0.1 * Math.min(1, agreeing / 2);
+  return Math.round(Math.min(1, value) * 100) / 100;
+}
+
+/** For who/where questions, the canonical name of the answer when the sentence words it otherwise. */
+function leadName(question: AnalysedQuestion, best: RankedPassage): string | undefined {
+  if (question.type !== 'person' && question.type !== 'place') return undefined;
+  const entity = best.type.entity;
+  if (!entity || best.passage.text.includes(entity.name)) return undefined;
+  return entity.name;
+}
+
+/** The best sentence, with the quote it introduces or the sentence it refers back to. */
+function evidenceText(question: AnalysedQuestion, best: RankedPassage, index: PassageIndex): string {
+  const p = best.passage;
+  const sentences = [p.text];
+  if (best.continuation) {
+    sentences.push(best.continuation.text);
+  } else if (/:$/.test(p.text)) {
+    const next = index.neighbour(p, 1, false);
+    if (next) sentences.push(next.text);
+  } else if (question.type === 'definition' && NAMING.test(p.text)) {
+    // "X called it Y": what Y is was said just before, and often what came of it just after.
+    const prev = index.neighbour(p, -1);
+    const next = index.neighbour(p, 1);
+    if (prev) sentences.unshift(prev.text);
+    if (next) sentences.push(next.text);
+  } else if (ANAPHOR.test(p.text)) {
+    const prev = index.neighbour(p, -1);
+    if (prev) sentences.unshift(prev.text);
+  }
+  return sentences.join(' ');
+}
+
+function agrees(question: AnalysedQuestion, a: RankedPassage, b: RankedPassage): boolean {
+  if (a.type.entity && b.type.entity) return a.type.entity.id === b.type.entity.id;
+  if (question.type === 'date') {
+    const absolute = (v: string) => !v.startsWith('relative:');
+    const x = a.type.values.filter(absolute);
+    const y = b.type.values.filter(absolute);
+    return x.some((d) => y.some((e) => datesCompatible(d, e)));
+  }
+  return a.type.values.some((x) => b.type.values.some((y) => x.includes(y) || y.includes(x)));
+}
+
+function distinctOutlets(list: RankedPassage[]): RankedPassage[] {
+  const seen = new Set<string>();
+  return list.filter((r) => {
+    if (seen.has(r.passage.article.outlet)) return false;
+    seen.add(r.passage.article.outlet);
+    return true;
+  });
+}

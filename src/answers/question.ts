@@ -1,0 +1,69 @@
+import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
+import { textTerms } from './text-terms';
+
+/** What kind of thing an answer must contain. */
+export type AnswerType = 'person' | 'date' | 'place' | 'count' | 'amount' | 'reason' | 'definition' | 'name' | 'other';
+
+/** A question, ready for retrieval. */
+export interface AnalysedQuestion {
+  text: string;
+  type: AnswerType;
+  /** Content terms, in order, without words that name an entity. */
+  terms: string[];
+  /** Story entities the question names. */
+  entities: StoryEntity[];
+  /** Numbers written in the question (an answer repeating them adds nothing). */
+  numbers: string[];
+  /** For "which X" / "how many X" questions, the term of X ("startup", "experiments"). */
+  head?: string;
+  /** For a definition question, the words being defined ("pre-training"). */
+  subject?: string;
+}
+
+const TYPE_RULES: Array<[RegExp, AnswerType]> = [
+  [/^(?:in )?(?:what|which) (?:year|date|day|month|time)\b|^when\b|\bsince when\b|^how long ago\b/, 'date'],
+  [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^how (?:big|large|high|fast)\b/, 'amount'],
+  [/^how many\b|^what (?:is the )?number of\b/, 'count'],
+  [/^(?:from |in )?where\b|^(?:in |from |at )?(?:what|which) (?:country|city|place|university|school|college)\b/, 'place'],
+  [/^why\b|^what (?:made|led|motivated|drove|prompted|caused)\b|\bwhat (?:is|was) the reason\b|\bfor what reason\b/, 'reason'],
+  [/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|researcher|executive|engineer)\b/, 'person'],
+  [/^(?:which|what) (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|will\b|would\b|has\b|have\b|had\b|can\b|could\b|should\b)\w+/, 'name'],
+];
+
+/** Asking about one of these asks for an amount of money. */
+const MONEY_WORDS = /\b(?:salary|salaries|pay|paid|compensation|cost|costs|price|worth|valuation|revenue|earn\w*|income|funding|fee|fees)\b/;
+
+/** Words that only frame a question; they are not evidence to look for. */
+const FRAME = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'does', 'did', 'do']);
+
+export function analyseQuestion(question: string, vocabulary: StoryVocabulary): AnalysedQuestion {
+  const text = question.replace(/\s+/g, ' ').trim();
+  const lower = text.toLowerCase().replace(/^(?:and|so|ok|okay|hey|please|tell me|do you know)[,\s]+/, '');
+  let type: AnswerType = 'other';
+  for (const [pattern, t] of TYPE_RULES) {
+    if (pattern.test(lower)) {
+      type = t;
+      break;
+    }
+  }
+  if ((type === 'other' || type === 'name') && /^(?:what|how)\b/.test(lower) && MONEY_WORDS.test(lower)) type = 'amount';
+  const mentions = vocabulary.mentions(text);
+  // "What is X?" / "Who is X?" with a short X asks for a definition of X.
+  const definition = /^(?:what|who)(?: is|'s| are| was| were) (?:a |an |the )?([^?]{1,60})\??$/.exec(lower);
+  if (definition && definition[1] && definition[1].split(' ').length <= 4) {
+    const subject = definition[1].trim();
+    const isEntity = mentions.length === 1 && mentions[0]!.length >= subject.length - 2;
+    if ((type !== 'person' && !MONEY_WORDS.test(subject)) || isEntity) type = 'definition';
+  }
+  let rest = text;
+  for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.start + m.length)}`;
+  const terms = textTerms(rest).filter((t) => !FRAME.has(t));
+  const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
+  const entities = [...new Map(mentions.map((m) => [m.entity.id, m.entity])).values()];
+  const headWord =
+    type === 'name' ? /^(?:which|what) ([a-z-]+)/.exec(lower)?.[1] : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
+  const head = headWord ? textTerms(headWord.replace(/'s$/, ''))[0] : undefined;
+  const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
+  return { text, type, terms: [...new Set(terms)], entities, numbers, ...(head ? { head } : {}), ...(subject ? { subject } : {}) };
+}
+
