@@ -31,7 +31,7 @@ export interface ComposedDigest {
 
 const HEADLINE_CHARS = 110;
 const SUMMARY_CHARS = 170;
-const MIN_SUMMARY_CHARS = 40;
+const MIN_TEXT_CHARS = 30;
 
 /**
  * A short digest of `developments`: ranked, at most `maxDevelopments`, and cut further until
@@ -41,7 +41,7 @@ const MIN_SUMMARY_CHARS = 40;
 export function composeDigest(developments: readonly Development[], limits: DigestLimits, text: DigestText): ComposedDigest | undefined {
   if (developments.length === 0) return undefined;
   const ranked = rankDevelopments(developments);
-  const build = (shown: Development[], summaryChars: number): Reply => {
+  const build = (shown: Development[], summaryChars: number, headlineChars = HEADLINE_CHARS): Reply => {
     const omitted = ranked.length - shown.length;
     return {
       title: text.title,
@@ -49,7 +49,7 @@ export function composeDigest(developments: readonly Development[], limits: Dige
       blocks: [
         {
           kind: 'list',
-          items: shown.map((d) => developmentItem(d, summaryChars)),
+          items: shown.map((d) => developmentItem(d, summaryChars, headlineChars)),
           ...(omitted > 0 ? { more: { count: omitted, hint: text.moreHint } } : {}),
         },
       ],
@@ -61,13 +61,16 @@ export function composeDigest(developments: readonly Development[], limits: Dige
     const reply = build(shown, SUMMARY_CHARS);
     if (renderPlainText(reply).length <= limits.maxChars) return { reply, shown, omitted: ranked.length - count };
   }
-  // Even one development is too long at full length: shorten its sentence rather than show nothing.
+  // Even one development is too long at full length: shorten its sentence, then its
+  // headline, rather than show nothing.
   const shown = ranked.slice(0, 1);
   let summaryChars = SUMMARY_CHARS;
-  let reply = build(shown, summaryChars);
-  while (renderPlainText(reply).length > limits.maxChars && summaryChars > MIN_SUMMARY_CHARS) {
-    summaryChars -= 20;
-    reply = build(shown, summaryChars);
+  let headlineChars = HEADLINE_CHARS;
+  let reply = build(shown, summaryChars, headlineChars);
+  while (renderPlainText(reply).length > limits.maxChars && (summaryChars > MIN_TEXT_CHARS || headlineChars > MIN_TEXT_CHARS)) {
+    if (summaryChars > MIN_TEXT_CHARS) summaryChars -= 10;
+    else headlineChars -= 10;
+    reply = build(shown, summaryChars, headlineChars);
   }
   return { reply, shown, omitted: ranked.length - 1 };
 }
@@ -78,9 +81,9 @@ export function emptyDigestNote(title: string, sinceLabel: string): Reply {
 }
 
 /** One development as a list item: headline, one short sentence, its outlets and links. */
-export function developmentItem(development: Development, summaryChars = SUMMARY_CHARS): ReplyItem {
+export function developmentItem(development: Development, summaryChars = SUMMARY_CHARS, headlineChars = HEADLINE_CHARS): ReplyItem {
   const summary = clip(development.summary, summaryChars);
-  const headline = clip(development.headline, HEADLINE_CHARS);
+  const headline = clip(development.headline, headlineChars);
   return {
     headline,
     // A feed item without a description has only its title; say so once instead of twice.

@@ -12,7 +12,7 @@ export class KyselySubscriptionStore implements SubscriptionStore {
     target: SubscriptionTarget,
     schedule: { time: string; timezone: string; createdBy?: string },
     now: Date,
-  ): Promise<{ subscription: Subscription; created: boolean }> {
+  ): Promise<{ subscription: Subscription; started: boolean }> {
     const at = now.toISOString();
     const inserted = await this.db
       .insertInto('digest_subscriptions')
@@ -32,17 +32,18 @@ export class KyselySubscriptionStore implements SubscriptionStore {
       })
       .onConflict((oc) => oc.columns(['story_id', 'platform', 'channel_id']).doNothing())
       .executeTakeFirst();
-    const created = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
-    if (!created) {
+    let started = Number(inserted.numInsertedOrUpdatedRows ?? 0) > 0;
+    if (!started) {
       // A channel that had unsubscribed starts over: a new catch-up and a new schedule.
-      await this.db
+      const restarted = await this.db
         .updateTable('digest_subscriptions')
         .set({ subscribed_at: at, created_by: schedule.createdBy ?? null })
         .where('story_id', '=', target.storyId)
         .where('platform', '=', target.platform)
         .where('channel_id', '=', target.channelId)
         .where('status', '=', 'ended')
-        .execute();
+        .executeTakeFirst();
+      started = Number(restarted.numUpdatedRows) > 0;
       await this.db
         .updateTable('digest_subscriptions')
         .set({
@@ -60,7 +61,7 @@ export class KyselySubscriptionStore implements SubscriptionStore {
     }
     const subscription = await this.find(target);
     if (!subscription) throw new Error('subscription vanished right after it was written');
-    return { subscription, created };
+    return { subscription, started };
   }
 
   async unsubscribe(target: SubscriptionTarget, now: Date): Promise<boolean> {

@@ -41,7 +41,7 @@ export interface SubscriptionStore {
     target: SubscriptionTarget,
     schedule: { time: string; timezone: string; createdBy?: string },
     now: Date,
-  ): Promise<{ subscription: Subscription; created: boolean }>;
+  ): Promise<{ subscription: Subscription; started: boolean }>;
   /** Ends the channel's subscription; false when it had none. */
   unsubscribe(target: SubscriptionTarget, now: Date): Promise<boolean>;
   /** The channel's subscription in any status, if it ever subscribed. */

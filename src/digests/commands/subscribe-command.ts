@@ -23,7 +23,7 @@ export function createSubscribeCommand(story: StoryRuntime, services: DigestsSer
       };
       const choice = parseSubscribeArgs(request.args, defaults, command);
       const now = clock.now();
-      const { subscription, created } = await services.subscriptions.subscribe(
+      const { subscription, started } = await services.subscriptions.subscribe(
         { storyId: story.definition.id, ...request.conversation },
         { ...choice, createdBy: request.caller.id },
         now,
@@ -31,7 +31,7 @@ export function createSubscribeCommand(story: StoryRuntime, services: DigestsSer
       const first = nextDueAt(subscription, now);
       const when = `every day at ${subscription.time} (${subscription.timezone})`;
       const firstDay = localDate(first, subscription.timezone);
-      const text = created || subscription.subscribedAt === now.toISOString()
+      const text = started
         ? `This channel will get a short digest of ${story.definition.title} ${when}. The first one, on ${firstDay}, catches up on the story so far; after that, only what is new. Stop with /${command} unsubscribe.`
         : `Updated: this channel's digest of ${story.definition.title} now comes ${when}; the next one is on ${firstDay}.`;
       return textReply(text, { visibility: 'channel' });
