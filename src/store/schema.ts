@@ -63,9 +63,79 @@ export interface DigestDeliveredDevelopmentsTable {
   delivered_at: string;
 }
 
+/** A feed of a story, with its poll state; `status` active | paused | removed. */
+export interface FeedsTable {
+  id: string;
+  story_id: string;
+  url: string;
+  outlet: string | null;
+  include_json: string;
+  exclude_json: string;
+  /** story | chat | cli: where the feed was added. */
+  origin: string;
+  /** 1 when every fetch must reach public addresses only (feeds added from chat). */
+  public_only: number;
+  status: string;
+  title: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  consecutive_failures: number;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  last_error_kind: string | null;
+  last_error_message: string | null;
+  next_poll_at: string | null;
+  lease_owner: string | null;
+  lease_until: string | null;
+  paused_at: string | null;
+  added_by: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** One item read from a feed; kept whether relevant or not so it is never new twice. */
+export interface FeedItemsTable {
+  id: string;
+  feed_id: string;
+  story_id: string;
+  item_key: string;
+  title: string;
+  link: string | null;
+  summary: string;
+  author: string | null;
+  outlet: string;
+  published_at: string;
+  /** ok | missing | odd */
+  date_flag: string;
+  first_seen_at: string;
+  updated_at: string;
+  content_hash: string;
+  relevance: number;
+  relevant: number;
+  cluster_id: string | null;
+}
+
+/** Items of several feeds that report one development. */
+export interface FeedClustersTable {
+  id: string;
+  story_id: string;
+  headline: string;
+  summary: string;
+  published_at: string;
+  first_seen_at: string;
+  updated_at: string;
+  relevance: number;
+  item_count: number;
+  /** JSON: the weighted terms new items are compared with. */
+  terms_json: string;
+}
+
 export interface Schema {
   app_meta: AppMetaTable;
   digest_subscriptions: DigestSubscriptionsTable;
   digest_outbox: DigestOutboxTable;
   digest_delivered_developments: DigestDeliveredDevelopmentsTable;
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
+  feed_clusters: FeedClustersTable;
 }

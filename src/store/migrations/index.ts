@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import * as core from './0001-core';
 import * as digests from './0002-digests';
+import * as feeds from './0003-feeds';
 
 /**
  * The one migration history, for SQLite and PostgreSQL alike. Names sort in the order
@@ -9,4 +10,5 @@ import * as digests from './0002-digests';
 export const migrations: Record<string, Migration> = {
   '0001-core': core,
   '0002-digests': digests,
+  '0003-feeds': feeds,
 };

@@ -1,0 +1,232 @@
+import type { StoryRuntime } from '../app/story-runtime';
+import type { Article } from '../corpus/article';
+import { splitSentences } from '../corpus/split-sentences';
+import type { FeedClusterRow, FeedItemRow, FeedRow, FeedStore } from './feed-store';
+import type { FeedItem } from './feed-item';
+import { StoryMatcher } from './story-matcher';
+import { RELEVANCE_THRESHOLD, scoreRelevance } from './relevance';
+import { compileFilter, passesFilter, type ItemFilter } from './item-filter';
+import { ClusterIndex } from './cluster-index';
+import { developmentTerms, type Terms } from './development-terms';
+import { clusterId, itemId } from './feed-ids';
+import { articleIdOf, itemArticle } from './item-article';
+import type { Logger } from '../logging/logger';
+
+/** How far back clusters are reloaded to match new items against. */
+const CLUSTER_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface IngestCounts {
+  /** Items stored for the first time. */
+  new: number;
+  /** New items that are about the story. */
+  relevant: number;
+  /** Items already stored whose text changed upstream (updated, not new). */
+  updated: number;
+}
+
+interface StoryState {
+  story: StoryRuntime;
+  matcher: StoryMatcher;
+  index?: ClusterIndex;
+  meta: Map<string, FeedClusterRow>;
+  loadedRound: number;
+  /** Serialises cluster assignment and writes of one story (concurrent feeds of one poll round). */
+  lock: Promise<void>;
+}
+
+/**
+ * Turns a feed's cleaned items into stored rows: new items inserted, edited ones updated
+ * (never new twice), relevance judged, relevant items clustered incrementally against the
+ * story's recent clusters, all written in one transaction per feed, and relevant items
+ * upserted into the story's corpus so timeline and answers see them at once.
+ */
+export class FeedIngester {
+  private readonly stories = new Map<string, StoryState>();
+  private readonly filters = new Map<string, { key: string; filter: ItemFilter }>();
+  private round = 0;
+
+  constructor(
+    private readonly store: FeedStore,
+    stories: StoryRuntime[],
+    private readonly logger: Logger,
+  ) {
+    for (const story of stories) {
+      this.stories.set(story.definition.id, { story, matcher: new StoryMatcher(story.definition), meta: new Map(), loadedRound: -1, lock: Promise.resolve() });
+    }
+  }
+
+  /** Marks cluster caches stale so the next ingest reloads them (other replicas may have written). */
+  newRound(): void {
+    this.round++;
+  }
+
+  /** Loads every stored relevant item of every story into its corpus (bot start). */
+  async loadStoredItems(): Promise<number> {
+    let total = 0;
+    for (const state of this.stories.values()) {
+      const rows = await this.store.relevantItems(state.story.definition.id);
+      state.story.corpus.upsert(rows.map(itemArticle));
+      total += rows.length;
+    }
+    return total;
+  }
+
+  async ingest(feed: FeedRow, items: FeedItem[], now: Date): Promise<IngestCounts> {
+    const state = this.stories.get(feed.story_id);
+    if (!state) throw new Error(`feed ${feed.id} belongs to unknown story ${feed.story_id}`);
+    const ids = items.map((item) => itemId(feed.id, item.key));
+    const existing = await this.store.existingItems(ids);
+    const changed = items.map((item, i) => ({ item, id: ids[i]!, prev: existing.get(ids[i]!) })).filter((c) => c.prev?.content_hash !== c.item.contentHash);
+    if (changed.length === 0) return { new: 0, relevant: 0, updated: 0 };
+    return this.exclusive(state, async () => {
+      const index = await this.clusterIndex(state, now);
+      const filter = this.filterFor(feed);
+      const nowIso = now.toISOString();
+      const inserts: FeedItemRow[] = [];
+      const updates: FeedItemRow[] = [];
+      const clusters = new Map<string, FeedClusterRow>();
+      const articles: Article[] = [];
+      const dropped: string[] = [];
+      let relevantNew = 0;
+      for (const { item, id, prev } of changed) {
+        const relevance = passesFilter(filter, `${item.title}\n${item.summary}`) ? scoreRelevance(state.matcher, item.title, item.summary) : 0;
+        const relevant = relevance >= RELEVANCE_THRESHOLD;
+        let cluster = prev?.cluster_id ?? null;
+        if (relevant && !cluster) cluster = this.assignCluster(state, index, id, item, relevance, nowIso, clusters);
+        const row: FeedItemRow = {
+          id,
+          feed_id: feed.id,
+          story_id: feed.story_id,
+          item_key: item.key,
+          title: item.title,
+          link: item.link ?? null,
+          summary: item.summary,
+          author: item.author ?? null,
+          outlet: item.outlet,
+          published_at: item.publishedAt,
+          date_flag: item.dateFlag,
+          first_seen_at: prev?.first_seen_at ?? nowIso,
+          updated_at: nowIso,
+          content_hash: item.contentHash,
+          relevance,
+          relevant: relevant ? 1 : 0,
+          cluster_id: relevant ? cluster : prev?.cluster_id ?? null,
+        };
+        if (prev) updates.push(row);
+        else inserts.push(row);
+        if (relevant) articles.push(itemArticle(row));
+        else if (prev?.relevant) dropped.push(articleIdOf(id));
+        if (relevant && !prev) relevantNew++;
+      }
+      await this.store.saveBatch({ inserts, updates, clusters: [...clusters.values()] });
+      state.story.corpus.upsert(articles);
+      state.story.corpus.remove(dropped);
+      return { new: inserts.length, relevant: relevantNew, updated: updates.length };
+    });
+  }
+
+  private assignCluster(state: StoryState, index: ClusterIndex, id: string, item: FeedItem, relevance: number, nowIso: string, out: Map<string, FeedClusterRow>): string {
+    const terms = developmentTerms(item.title, item.summary, state.matcher.nameWords);
+    const publishedMs = Date.parse(item.publishedAt);
+    const hit = index.match(terms, publishedMs);
+    const meta = hit ? state.meta.get(hit.id) : undefined;
+    if (hit && meta) {
+      const merged = index.absorb(hit.id, terms, publishedMs);
+      const better = relevance > meta.relevance;
+      const updated: FeedClusterRow = {
+        ...meta,
+        headline: better ? item.title : meta.headline,
+        summary: better ? oneSentence(item) : meta.summary,
+        published_at: item.publishedAt < meta.published_at ? item.publishedAt : meta.published_at,
+        updated_at: nowIso,
+        relevance: Math.max(relevance, meta.relevance),
+        item_count: meta.item_count + 1,
+        terms_json: serialiseTerms(merged),
+      };
+      state.meta.set(hit.id, updated);
+      out.set(hit.id, updated);
+      return hit.id;
+    }
+    const created: FeedClusterRow = {
+      id: clusterId(id),
+      story_id: state.story.definition.id,
+      headline: item.title,
+      summary: oneSentence(item),
+      published_at: item.publishedAt,
+      first_seen_at: nowIso,
+      updated_at: nowIso,
+      relevance,
+      item_count: 1,
+      terms_json: serialiseTerms(terms),
+    };
+    index.put({ id: created.id, publishedMs, terms });
+    state.meta.set(created.id, created);
+    out.set(created.id, created);
+    return created.id;
+  }
+
+  private async clusterIndex(state: StoryState, now: Date): Promise<ClusterIndex> {
+    if (state.index && state.loadedRound === this.round) return state.index;
+    const since = new Date(now.getTime() - CLUSTER_LOOKBACK_MS).toISOString();
+    const rows = await this.store.recentClusters(state.story.definition.id, since);
+    const index = new ClusterIndex();
+    state.meta.clear();
+    for (const row of rows) {
+      index.put({ id: row.id, publishedMs: Date.parse(row.published_at), terms: parseTerms(row.terms_json) });
+      state.meta.set(row.id, row);
+    }
+    state.index = index;
+    state.loadedRound = this.round;
+    return index;
+  }
+
+  private filterFor(feed: FeedRow): ItemFilter {
+    const key = `${feed.include_json}\n${feed.exclude_json}`;
+    const cached = this.filters.get(feed.id);
+    if (cached?.key === key) return cached.filter;
+    const { filter, refused } = compileFilter(parseList(feed.include_json), parseList(feed.exclude_json));
+    if (refused.length > 0) this.logger.warn({ feed: feed.url, refused }, 'feed filter rules refused');
+    this.filters.set(feed.id, { key, filter });
+    return filter;
+  }
+
+  private async exclusive<T>(state: StoryState, task: () => Promise<T>): Promise<T> {
+    const previous = state.lock;
+    let release!: () => void;
+    state.lock = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    try {
+      return await task();
+    } finally {
+      release();
+    }
+  }
+}
+
+/** The development's one plain sentence: the first sentence of the item's text, or its title. */
+function oneSentence(item: FeedItem): string {
+  const first = item.summary ? splitSentences(item.summary.split('\n')[0] ?? '')[0] : undefined;
+  const sentence = first && first.length >= 20 ? first : item.title;
+  return sentence.length <= 240 ? sentence : `${sentence.slice(0, 237).replace(/\s+\S*$/, '')}...`;
+}
+
+function serialiseTerms(terms: Terms): string {
+  return JSON.stringify([...terms].map(([t, w]) => [t, Math.round(w * 100) / 100]));
+}
+
+function parseTerms(json: string): Terms {
+  try {
+    return new Map(JSON.parse(json) as Array<[string, number]>);
+  } catch {
+    return new Map();
+  }
+}
+
+function parseList(json: string): string[] {
+  try {
+    const v = JSON.parse(json) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}

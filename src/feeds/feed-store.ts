@@ -1,0 +1,84 @@
+import type { FeedClustersTable, FeedItemsTable, FeedsTable } from '../store/schema';
+
+export type FeedRow = FeedsTable;
+export type FeedItemRow = FeedItemsTable;
+export type FeedClusterRow = FeedClustersTable;
+export type FeedStatus = 'active' | 'paused' | 'removed';
+export type FeedOrigin = 'story' | 'chat' | 'cli';
+
+/** A feed as `feeds list` shows it. */
+export interface FeedListing extends FeedRow {
+  itemCount: number;
+  relevantCount: number;
+}
+
+export interface NewFeed {
+  id: string;
+  storyId: string;
+  url: string;
+  outlet?: string;
+  include: string[];
+  exclude: string[];
+  origin: FeedOrigin;
+  publicOnly: boolean;
+  addedBy?: string;
+}
+
+/** What one poll of one feed writes, all in one transaction. */
+export interface IngestBatch {
+  inserts: FeedItemRow[];
+  updates: FeedItemRow[];
+  clusters: FeedClusterRow[];
+}
+
+/** The outcome of a poll written back to the feed row (and the lease released). */
+export interface FeedPollRecord {
+  at: string;
+  ok: boolean;
+  title?: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  errorKind?: string;
+  errorMessage?: string;
+  consecutiveFailures: number;
+  nextPollAt: string;
+  /** Set when this failure pauses the feed; the update only applies while it is active. */
+  pause?: boolean;
+  /** A successful manual poll resumes a paused feed. */
+  resume?: boolean;
+}
+
+/** The port for feeds, their items and clusters. */
+export interface FeedStore {
+  /** Inserts a feed, or re-activates a removed one with the same story and URL; returns the row. */
+  addFeed(feed: NewFeed, now: string): Promise<FeedRow>;
+  /** Inserts a story.json feed unless present; refreshes its outlet and rules; never revives a removed one. */
+  syncStoryFeed(feed: NewFeed, now: string): Promise<void>;
+  getFeed(id: string): Promise<FeedRow | undefined>;
+  findFeed(storyId: string, url: string): Promise<FeedRow | undefined>;
+  listFeeds(storyId: string): Promise<FeedListing[]>;
+  /** Feeds of a story that are not removed. */
+  storyFeeds(storyId: string): Promise<FeedRow[]>;
+  setStatus(id: string, status: FeedStatus, now: string): Promise<boolean>;
+  /** Active feeds whose next poll is due and whose lease is free or expired. */
+  dueFeeds(now: string, limit: number): Promise<FeedRow[]>;
+  /**
+   * Claims a due feed for `owner` until `leaseUntil` with one conditional UPDATE; true only
+   * for the one caller that got it (several replicas may try at once).
+   */
+  claimFeed(id: string, owner: string, now: string, leaseUntil: string): Promise<boolean>;
+  /** Writes a poll's outcome and releases the lease; returns whether the feed was paused by it. */
+  recordPoll(id: string, record: FeedPollRecord): Promise<{ paused: boolean }>;
+  /** Stored items of a feed among `ids`: content hash, cluster and first-seen time. */
+  existingItems(ids: string[]): Promise<Map<string, Pick<FeedItemRow, 'id' | 'content_hash' | 'cluster_id' | 'first_seen_at' | 'relevant'>>>;
+  /** Writes one poll's items and clusters in one transaction. */
+  saveBatch(batch: IngestBatch): Promise<void>;
+  /** Relevant items of a story (loaded into the corpus at start). */
+  relevantItems(storyId: string): Promise<FeedItemRow[]>;
+  /** Clusters of a story published at or after `since`. */
+  recentClusters(storyId: string, since: string): Promise<FeedClusterRow[]>;
+  /** Clusters first seen or published in `[since, until)`, newest first. */
+  clustersInRange(storyId: string, since: string | undefined, until: string): Promise<FeedClusterRow[]>;
+  /** Relevant items of these clusters. */
+  clusterItems(clusterIds: string[]): Promise<FeedItemRow[]>;
+}

@@ -1,0 +1,243 @@
+import type { Kysely } from 'kysely';
+import type { Schema } from '../store/schema';
+import type { FeedClusterRow, FeedItemRow, FeedListing, FeedPollRecord, FeedRow, FeedStatus, FeedStore, IngestBatch, NewFeed } from './feed-store';
+
+/** Keeps IN lists well under SQLite's and PostgreSQL's bound-parameter limits. */
+const CHUNK = 500;
+
+/** Feeds, items and clusters in SQLite or PostgreSQL, with the same queries for both. */
+export class KyselyFeedStore implements FeedStore {
+  constructor(private readonly db: Kysely<Schema>) {}
+
+  async addFeed(feed: NewFeed, now: string): Promise<FeedRow> {
+    const existing = await this.findFeed(feed.storyId, feed.url);
+    if (existing) {
+      if (existing.status === 'removed') {
+        await this.db
+          .updateTable('feeds')
+          .set({ status: 'active', consecutive_failures: 0, next_poll_at: null, paused_at: null, origin: feed.origin, public_only: feed.publicOnly ? 1 : 0, updated_at: now })
+          .where('id', '=', existing.id)
+          .execute();
+      }
+      return (await this.getFeed(existing.id))!;
+    }
+    await this.db.insertInto('feeds').values(this.newRow(feed, now)).onConflict((oc) => oc.doNothing()).execute();
+    return (await this.findFeed(feed.storyId, feed.url))!;
+  }
+
+  async syncStoryFeed(feed: NewFeed, now: string): Promise<void> {
+    await this.db
+      .insertInto('feeds')
+      .values(this.newRow(feed, now))
+      .onConflict((oc) =>
+        oc.columns(['story_id', 'url']).doUpdateSet({
+          outlet: feed.outlet ?? null,
+          include_json: JSON.stringify(feed.include),
+          exclude_json: JSON.stringify(feed.exclude),
+        }),
+      )
+      .execute();
+  }
+
+  async getFeed(id: string): Promise<FeedRow | undefined> {
+    return this.db.selectFrom('feeds').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  async findFeed(storyId: string, url: string): Promise<FeedRow | undefined> {
+    return this.db.selectFrom('feeds').selectAll().where('story_id', '=', storyId).where('url', '=', url).executeTakeFirst();
+  }
+
+  async listFeeds(storyId: string): Promise<FeedListing[]> {
+    const feeds = await this.storyFeeds(storyId);
+    if (feeds.length === 0) return [];
+    const counts = await this.db
+      .selectFrom('feed_items')
+      .select((eb) => ['feed_id', eb.fn.countAll<string | number>().as('n'), eb.fn.sum<string | number | null>('relevant').as('r')])
+      .where('story_id', '=', storyId)
+      .groupBy('feed_id')
+      .execute();
+    const byFeed = new Map(counts.map((c) => [c.feed_id, { n: Number(c.n), r: Number(c.r ?? 0) }]));
+    return feeds.map((f) => ({ ...f, itemCount: byFeed.get(f.id)?.n ?? 0, relevantCount: byFeed.get(f.id)?.r ?? 0 }));
+  }
+
+  async storyFeeds(storyId: string): Promise<FeedRow[]> {
+    return this.db.selectFrom('feeds').selectAll().where('story_id', '=', storyId).where('status', '!=', 'removed').orderBy('created_at').orderBy('url').execute();
+  }
+
+  async setStatus(id: string, status: FeedStatus, now: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('feeds')
+      .set({
+        status,
+        updated_at: now,
+        ...(status === 'active' ? { consecutive_failures: 0, paused_at: null, next_poll_at: now } : {}),
+      })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  async dueFeeds(now: string, limit: number): Promise<FeedRow[]> {
+    return this.db
+      .selectFrom('feeds')
+      .selectAll()
+      .where('status', '=', 'active')
+      .where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', now)]))
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .orderBy('next_poll_at')
+      .limit(limit)
+      .execute();
+  }
+
+  async claimFeed(id: string, owner: string, now: string, leaseUntil: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('feeds')
+      .set({ lease_owner: owner, lease_until: leaseUntil, last_attempt_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .where((eb) => eb.or([eb('next_poll_at', 'is', null), eb('next_poll_at', '<=', now)]))
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async recordPoll(id: string, r: FeedPollRecord): Promise<{ paused: boolean }> {
+    const common = {
+      last_attempt_at: r.at,
+      updated_at: r.at,
+      consecutive_failures: r.consecutiveFailures,
+      next_poll_at: r.nextPollAt,
+      lease_owner: null,
+      lease_until: null,
+    };
+    if (r.ok) {
+      await this.db
+        .updateTable('feeds')
+        .set({
+          ...common,
+          last_success_at: r.at,
+          last_error_kind: null,
+          last_error_message: null,
+          ...(r.title ? { title: r.title } : {}),
+          ...(r.etag !== undefined ? { etag: r.etag } : {}),
+          ...(r.lastModified !== undefined ? { last_modified: r.lastModified } : {}),
+          ...(r.resume ? { status: 'active', paused_at: null } : {}),
+        })
+        .where('id', '=', id)
+        .where('status', '!=', 'removed')
+        .execute();
+      return { paused: false };
+    }
+    const failure = { ...common, last_error_kind: r.errorKind ?? 'network', last_error_message: r.errorMessage ?? null };
+    if (r.pause) {
+      // Only the poll that moves the feed from active to paused reports it: one notice.
+      const paused = await this.db
+        .updateTable('feeds')
+        .set({ ...failure, status: 'paused', paused_at: r.at })
+        .where('id', '=', id)
+        .where('status', '=', 'active')
+        .executeTakeFirst();
+      if (Number(paused.numUpdatedRows) === 1) return { paused: true };
+    }
+    await this.db.updateTable('feeds').set(failure).where('id', '=', id).execute();
+    return { paused: false };
+  }
+
+  async existingItems(ids: string[]): Promise<Map<string, Pick<FeedItemRow, 'id' | 'content_hash' | 'cluster_id' | 'first_seen_at' | 'relevant'>>> {
+    const out = new Map<string, Pick<FeedItemRow, 'id' | 'content_hash' | 'cluster_id' | 'first_seen_at' | 'relevant'>>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const rows = await this.db
+        .selectFrom('feed_items')
+        .select(['id', 'content_hash', 'cluster_id', 'first_seen_at', 'relevant'])
+        .where('id', 'in', ids.slice(i, i + CHUNK))
+        .execute();
+      for (const row of rows) out.set(row.id, row);
+    }
+    return out;
+  }
+
+  async saveBatch(batch: IngestBatch): Promise<void> {
+    if (batch.inserts.length + batch.updates.length + batch.clusters.length === 0) return;
+    await this.db.transaction().execute(async (trx) => {
+      // Rows per statement stay under the bound-parameter limit (18 columns each).
+      for (let i = 0; i < batch.inserts.length; i += 50) {
+        await trx.insertInto('feed_items').values(batch.inserts.slice(i, i + 50)).onConflict((oc) => oc.column('id').doNothing()).execute();
+      }
+      for (const row of batch.updates) {
+        const { id, first_seen_at: _firstSeen, ...changes } = row;
+        await trx.updateTable('feed_items').set(changes).where('id', '=', id).execute();
+      }
+      for (const c of batch.clusters) {
+        const { id: _id, story_id: _story, first_seen_at: _seen, ...changes } = c;
+        await trx.insertInto('feed_clusters').values(c).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+      }
+    });
+  }
+
+  async relevantItems(storyId: string): Promise<FeedItemRow[]> {
+    return this.db.selectFrom('feed_items').selectAll().where('story_id', '=', storyId).where('relevant', '=', 1).orderBy('published_at').execute();
+  }
+
+  async recentClusters(storyId: string, since: string): Promise<FeedClusterRow[]> {
+    return this.db.selectFrom('feed_clusters').selectAll().where('story_id', '=', storyId).where('published_at', '>=', since).execute();
+  }
+
+  async clustersInRange(storyId: string, since: string | undefined, until: string): Promise<FeedClusterRow[]> {
+    let query = this.db.selectFrom('feed_clusters').selectAll().where('story_id', '=', storyId);
+    query = since
+      ? query.where((eb) =>
+          eb.or([
+            eb.and([eb('first_seen_at', '>=', since), eb('first_seen_at', '<', until)]),
+            eb.and([eb('published_at', '>=', since), eb('published_at', '<', until)]),
+          ]),
+        )
+      : query.where((eb) => eb.or([eb('first_seen_at', '<', until), eb('published_at', '<', until)]));
+    return query.orderBy('published_at', 'desc').orderBy('id').execute();
+  }
+
+  async clusterItems(clusterIds: string[]): Promise<FeedItemRow[]> {
+    const out: FeedItemRow[] = [];
+    for (let i = 0; i < clusterIds.length; i += CHUNK) {
+      out.push(
+        ...(await this.db
+          .selectFrom('feed_items')
+          .selectAll()
+          .where('cluster_id', 'in', clusterIds.slice(i, i + CHUNK))
+          .where('relevant', '=', 1)
+          .orderBy('relevance', 'desc')
+          .orderBy('published_at')
+          .execute()),
+      );
+    }
+    return out;
+  }
+
+  private newRow(feed: NewFeed, now: string): FeedRow {
+    return {
+      id: feed.id,
+      story_id: feed.storyId,
+      url: feed.url,
+      outlet: feed.outlet ?? null,
+      include_json: JSON.stringify(feed.include),
+      exclude_json: JSON.stringify(feed.exclude),
+      origin: feed.origin,
+      public_only: feed.publicOnly ? 1 : 0,
+      status: 'active',
+      title: null,
+      etag: null,
+      last_modified: null,
+      consecutive_failures: 0,
+      last_attempt_at: null,
+      last_success_at: null,
+      last_error_kind: null,
+      last_error_message: null,
+      next_poll_at: null,
+      lease_owner: null,
+      lease_until: null,
+      paused_at: null,
+      added_by: feed.addedBy ?? null,
+      created_at: now,
+      updated_at: now,
+    };
+  }
+}

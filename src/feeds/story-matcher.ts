@@ -1,0 +1,77 @@
+import type { StoryDefinition } from '../story/story-definition';
+
+interface EntityRef {
+  /** Canonical name of the entity the alias belongs to (the keyword itself for keywords). */
+  entity: string;
+  kind: 'main' | 'person' | 'organisation' | 'keyword';
+}
+
+/** What of the story a text mentions: canonical entity names by kind. */
+export interface StoryMentions {
+  main: boolean;
+  people: Set<string>;
+  organisations: Set<string>;
+  keywords: Set<string>;
+}
+
+/**
+ * Finds a story's names, aliases and keywords in text as whole words. One-word names are
+ * matched as capitalised ("Meta", "Joseph", "Claude" are ordinary words in lower case);
+ * longer names and keywords in any case. All aliases go into two alternations so a text
+ * is scanned twice, not once per alias.
+ */
+export class StoryMatcher {
+  private readonly exact = new Map<string, EntityRef>();
+  private readonly folded = new Map<string, EntityRef>();
+  private readonly exactPattern: RegExp | undefined;
+  private readonly foldedPattern: RegExp | undefined;
+  /** Lower-cased words of the story's names: similarity weighs them less (every item has them). */
+  readonly nameWords: ReadonlySet<string>;
+
+  constructor(story: StoryDefinition) {
+    const main = story.mainPerson ?? (story.people.length === 1 ? story.people[0]?.name : undefined);
+    const words = new Set<string>();
+    const add = (ref: EntityRef, alias: string) => {
+      const text = alias.trim();
+      if (text.length < 2) return;
+      if (ref.kind !== 'keyword' && !/\s/.test(text)) {
+        if (!this.exact.has(text)) this.exact.set(text, ref);
+      } else if (!this.folded.has(text.toLowerCase())) {
+        this.folded.set(text.toLowerCase(), ref);
+      }
+      if (ref.kind !== 'keyword') for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 2) words.add(w);
+    };
+    for (const p of story.people) for (const alias of [p.name, ...p.aliases]) add({ entity: p.name, kind: p.name === main ? 'main' : 'person' }, alias);
+    for (const o of story.organisations) for (const alias of [o.name, ...o.aliases]) add({ entity: o.name, kind: 'organisation' }, alias);
+    for (const k of story.keywords) add({ entity: k.toLowerCase(), kind: 'keyword' }, k);
+    this.exactPattern = alternation([...this.exact.keys()], 'gu');
+    this.foldedPattern = alternation([...this.folded.keys()], 'giu');
+    this.nameWords = words;
+  }
+
+  mentions(text: string): StoryMentions {
+    const found: StoryMentions = { main: false, people: new Set(), organisations: new Set(), keywords: new Set() };
+    if (!text) return found;
+    const note = (ref: EntityRef | undefined) => {
+      if (!ref) return;
+      if (ref.kind === 'main') found.main = true;
+      else if (ref.kind === 'person') found.people.add(ref.entity);
+      else if (ref.kind === 'organisation') found.organisations.add(ref.entity);
+      else found.keywords.add(ref.entity);
+    };
+    if (this.exactPattern) for (const m of text.matchAll(this.exactPattern)) note(this.exact.get(m[0]));
+    if (this.foldedPattern) for (const m of text.matchAll(this.foldedPattern)) note(this.folded.get(m[0].toLowerCase()));
+    return found;
+  }
+}
+
+function alternation(aliases: string[], flags: string): RegExp | undefined {
+  if (aliases.length === 0) return undefined;
+  // Longest first, so "Andrej Karpathy" wins over "Andrej".
+  const body = [...aliases].sort((a, b) => b.length - a.length).map(escape).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
