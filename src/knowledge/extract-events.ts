@@ -38,6 +38,9 @@ export function extractEvents(article: Article, options: ExtractOptions): EventM
   return out;
 }
 
+/** "Google I/O 2026", "Windows 2000": a year that is part of a name, not a date. */
+const NAMED_EDITION = /(?:^|\s)(?!(?:In|On|By|Since|Until|From|Of|Early|Late|Mid|During|Before|After|Around|Through|And|To|Its|The)\s$)[A-Z][\w/.&-]*\s$/;
+
 const DATE_LINE = /^(?:\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|(?:early |mid-|late )?\d{4}|[A-Z][a-z]+ \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]+ \d{4}|[A-Z][a-z]+ \d{4})$/;
 /** Cheap test before running chrono: a digit or a capitalised month abbreviation. */
 const MAY_HOLD_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
@@ -46,8 +49,11 @@ function toEvent(article: Article, passage: Passage, mention: DateMention, optio
   const sentence = passage.text;
   if (startOf(mention.date).getTime() > options.reference.getTime()) return undefined;
   if (mention.kind === 'year' && isDatedFigure(sentence.slice(0, mention.index))) return undefined;
+  if (mention.kind === 'year' && NAMED_EDITION.test(sentence.slice(0, mention.index))) return undefined;
   const clause = clauseAround(sentence, mention);
   if (isForecast(clause)) return undefined;
+  // An event of this story involves one of its people or organisations (or "he"/"she": the main person).
+  if (options.names.findEntities(clause).length === 0 && !/\b(?:he|she|him|his|her)\b/i.test(clause)) return undefined;
   const text = tidy(clause, mention, options.names);
   if (text.split(/\s+/).length < 2) return undefined;
   return {
@@ -85,7 +91,8 @@ export function clauseAround(full: string, mention: DateMention): string {
   for (let i = 0; i + 1 < cuts.length; i += 2) spans.push([cuts[i]!, cuts[i + 1]!]);
   const at = spans.findIndex(([s, e]) => mention.index >= s && mention.index < e);
   if (at < 0) return sentence;
-  let [start, end] = spans[at]!;
+  const start = spans[at]![0];
+  let end = spans[at]![1];
   const rest = (s: number, e: number) => sentence.slice(s, e).replace(mention.text, '').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
   while (rest(start, end) < 4 && at + 1 < spans.length && end < sentence.length) {
     const next = spans.find(([s]) => s >= end);
@@ -102,7 +109,7 @@ function tidy(clause: string, mention: DateMention, names: StoryNames): string {
   text = text.replace(lead, '');
   const short = names.mainPersonShort;
   if (short) text = text.replace(/^(?:he|she)\b/i, short);
-  text = text.replace(/^[*•\s]+/, '').replace(/[,;:\s]+$/, '');
+  text = text.replace(/^[*•\s]+/, '').replace(/^(?:and|but|then|so)\s+/i, '').replace(/[,;:\s]+$/, '');
   if (!/[.!?"')]$/.test(text)) text = `${text}.`;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -22,6 +22,7 @@ const MIN_SHARED = 2;
 /** Two dates in the same month are evidence already: less shared wording is needed. */
 const SAME_EVENT_SAME_MONTH = 0.3;
 const MIN_SHARED_SAME_MONTH = 1;
+const SAME_EVENT_SAME_DAY = 0.15;
 const COMMON_WEIGHT = 0.5;
 /** Shared weight that makes two mentions one event whatever else they say. */
 const ENOUGH_SHARED = 3.5;
@@ -135,6 +136,7 @@ function similarity(ma: EventMention, mb: EventMention, weight: Map<string, numb
   const a = ma.terms;
   const b = mb.terms;
   const sameMonth = ma.date.month !== undefined && ma.date.month === mb.date.month && ma.date.year === mb.date.year;
+  const sameDay = sameMonth && ma.date.day !== undefined && ma.date.day === mb.date.day;
   let shared = 0;
   let wa = 0;
   let wb = 0;
@@ -155,5 +157,6 @@ function similarity(ma: EventMention, mb: EventMention, weight: Map<string, numb
   if (shared >= ENOUGH_SHARED && sharedName && sharedWord) return 1;
   const share = shared / Math.min(wa, wb);
   // Rescaled so one threshold serves both cases.
+  if (sameDay) return Math.min(1, (share * SAME_EVENT) / SAME_EVENT_SAME_DAY);
   return sameMonth ? Math.min(1, (share * SAME_EVENT) / SAME_EVENT_SAME_MONTH) : share;
 }
