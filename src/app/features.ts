@@ -2,6 +2,7 @@ import type { Feature, NewsdeskContext } from './feature';
 import { createDigestsFeature } from '../digests/digests-feature';
 import { createKnowledgeFeature } from '../knowledge/knowledge-feature';
 import { createFeedsFeature } from '../feeds/feeds-feature';
+import { createAnswersFeature } from '../answers/answers-feature';
 import { textReply } from '../reply/reply';
 
 /**
@@ -15,6 +16,7 @@ export function createFeatures(context: NewsdeskContext): Feature[] {
   feeds.onFeedPaused(async (e) => void (await digests.notifyStoryChannels(e.storyId, textReply(e.message, { visibility: 'channel', title: 'A feed is paused' }), `feed-paused:${e.feedId}:${e.pausedAt}`)));
   return [
     createKnowledgeFeature(context),
+    createAnswersFeature(context),
     feeds,
     digests,
   ];

@@ -4,6 +4,7 @@ import { sourcesCliCommand } from './sources';
 import { timelineCliCommand } from './timeline';
 import { digestCliCommand } from './digest';
 import { registerCommandsCliCommand } from './register-commands';
+import { askCliCommand } from './ask';
 
 /** Every CLI command; each lives in its own file. */
 export function cliCommands(): CliCommand[] {
@@ -12,5 +13,6 @@ export function cliCommands(): CliCommand[] {
   list.push(timelineCliCommand);
   list.push(registerCommandsCliCommand);
   list.push(digestCliCommand);
+  list.push(askCliCommand);
   return list;
 }
