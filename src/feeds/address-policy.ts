@@ -57,6 +57,9 @@ export function blockedReason(ip: string): string | undefined {
   return reasons.find((r) => r.list.check(ip, family))?.why ?? 'a non-public address';
 }
 
+/** Why an address may not be fetched on a user's behalf; undefined when it may. */
+export type AddressPolicy = (ip: string) => string | undefined;
+
 export interface ResolvedAddress {
   address: string;
   family: 4 | 6;
@@ -67,14 +70,14 @@ export interface ResolvedAddress {
  * address when any is not public (a host with one public and one private address could
  * otherwise be steered to the private one).
  */
-export async function resolvePublicAddresses(host: string): Promise<ResolvedAddress[]> {
+export async function resolvePublicAddresses(host: string, policy: AddressPolicy = blockedReason): Promise<ResolvedAddress[]> {
   const bare = host.replace(/^\[|\]$/g, '');
   const literal = net.isIP(bare);
   const addresses: ResolvedAddress[] = literal
     ? [{ address: bare, family: literal === 6 ? 6 : 4 }]
     : (await dns.promises.lookup(bare, { all: true, verbatim: true })).map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
   for (const a of addresses) {
-    const why = blockedReason(a.address);
+    const why = policy(a.address);
     if (why) {
       throw new FeedError(
         'blocked-address',

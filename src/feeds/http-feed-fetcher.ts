@@ -5,7 +5,7 @@ import type { LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import type { FeedFetcher, FeedRequest, FeedResponse } from './feed-fetcher';
 import { FeedError, toFeedError } from './feed-error';
-import { resolvePublicAddresses, type ResolvedAddress } from './address-policy';
+import { resolvePublicAddresses, type AddressPolicy, type ResolvedAddress } from './address-policy';
 import { FEED_USER_AGENT } from './user-agent';
 
 export interface HttpFeedFetcherOptions {
@@ -17,6 +17,8 @@ export interface HttpFeedFetcherOptions {
   allowPrivateNetworks: boolean;
   maxRedirects?: number;
   userAgent?: string;
+  /** Which resolved addresses guarded fetches refuse (default: loopback, private, link-local, metadata...). */
+  addressPolicy?: AddressPolicy;
 }
 
 const ACCEPT = 'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5';
@@ -47,7 +49,7 @@ export class HttpFeedFetcher implements FeedFetcher {
     try {
       let url = parseFeedUrl(request.url);
       for (let hop = 0; ; hop++) {
-        const addresses = guarded ? await abortable(resolvePublicAddresses(url.hostname), controller.signal) : undefined;
+        const addresses = guarded ? await abortable(resolvePublicAddresses(url.hostname, this.options.addressPolicy), controller.signal) : undefined;
         const res = await this.get(url, request, addresses, controller.signal);
         const status = res.statusCode ?? 0;
         if (status === 304) {
