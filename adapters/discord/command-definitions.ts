@@ -27,7 +27,7 @@ export function adminCommandName(storyCommand: string): string {
 }
 
 /** Subcommands whose answer everyone in the channel sees; used to choose how to defer. */
-export const CHANNEL_SUBCOMMANDS: ReadonlySet<string> = new Set(['timeline', 'latest', 'digest', 'ask', 'who', 'quotes', 'claims']);
+export const CHANNEL_SUBCOMMANDS: ReadonlySet<string> = new Set(['timeline', 'latest', 'ask', 'who', 'quotes', 'claims']);
 
 /**
  * Subcommands that wait on the network (a language model, a feed fetch): deferred at once
@@ -43,9 +43,11 @@ const optionalText = (name: string, description: string): SubcommandSpec => (sub
 /** The everyday command: reading the story, asking, listing feeds and subscriptions. */
 function buildReaderCommand(story: StoryDefinition): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const subs: Array<[string, string, SubcommandSpec?]> = [
-    ['timeline', 'The story in dated events', optionalText('range', 'A year (2024) or a span (2017-2022)')],
+    ['timeline', 'The story in dated events', (s) =>
+      optionalText('range', 'A year (2024) or a span (2017-2022)')(s).addIntegerOption((o) => o.setName('page').setDescription('Page number').setMinValue(1))],
     ['latest', 'The newest developments', (s) => s.addIntegerOption((o) => o.setName('n').setDescription('How many (1-20)').setMinValue(1).setMaxValue(20))],
-    ['digest', "Today's digest, right now"],
+    ['digest', "This channel's digest of what is new, shown to you", (s) =>
+      s.addStringOption((o) => o.setName('show').setDescription('Something else instead').addChoices({ name: 'the recent digests', value: 'history' }))],
     ['ask', 'Ask a question; the answer cites its sources', (s) =>
       s.addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(4000))],
     ['who', 'Who someone is in this story', (s) =>
@@ -90,7 +92,7 @@ function buildAdminCommand(story: StoryDefinition): RESTPostAPIChatInputApplicat
       s
         .setName('subscribe')
         .setDescription('Send the daily digest to this channel')
-        .addStringOption((o) => o.setName('time').setDescription('24-hour time, e.g. 08:30').setMaxLength(5))
+        .addStringOption((o) => o.setName('time').setDescription('Time of day, e.g. 08:30 or 8:30am').setMaxLength(8))
         .addStringOption((o) => o.setName('timezone').setDescription('IANA time zone, e.g. Europe/Berlin').setMaxLength(64)),
     )
     .addSubcommand((s) => s.setName('unsubscribe').setDescription('Stop the daily digest in this channel'))

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import type { Citation, Reply, ReplyBlock, ReplyItem } from '../../src/reply/reply';
 import { renderPlainText } from '../../src/reply/render-plain-text';
-import { escapeDiscordText, escapeLinkText, linkTarget } from './escape-discord-text';
+import { escapeDiscordText, linkTarget } from './escape-discord-text';
 
 /** Discord's message limits (characters), from its API documentation. */
 export const DISCORD_LIMITS = {
@@ -75,14 +75,14 @@ function sourcesSuffix(sources: ReplyItem['sources']): string {
   const outlets = [...new Set(sources.map((s) => s.outlet))];
   const first = sources[0]!;
   const url = linkTarget(sources.find((s) => s.outlet === first.outlet && s.url)?.url);
-  const name = url ? `[${escapeLinkText(first.outlet)}](${url})` : escapeDiscordText(first.outlet);
+  const name = url ? `[${escapeDiscordText(first.outlet)}](${url})` : escapeDiscordText(first.outlet);
   return ` · ${name}${outlets.length > 1 ? ` +${outlets.length - 1}` : ''}`;
 }
 
 function citationLine(c: Citation): string {
   const label = `${c.outlet}${c.title ? ` - ${c.title}` : ''}`;
   const url = linkTarget(c.url);
-  return `\`[${c.n}]\` ${url ? `[${escapeLinkText(label)}](${url})` : escapeDiscordText(label)}`;
+  return `\`[${c.n}]\` ${url ? `[${escapeDiscordText(label)}](${url})` : escapeDiscordText(label)}`;
 }
 
 /** Fills embeds line by line within the per-embed and per-message limits. */

@@ -7,6 +7,7 @@ import { DeliveryError } from '../../src/delivery/channel-sender';
 import type { Reply } from '../../src/reply/reply';
 import { startDiscord, type DiscordAdapter } from '../../adapters/discord/start-discord';
 import { DISCORD_LIMITS } from '../../adapters/discord/render-embeds';
+import { escapeDiscordText } from '../../adapters/discord/escape-discord-text';
 
 // The real discord.js client against a fake Discord (REST + gateway) on 127.0.0.1.
 
@@ -125,7 +126,7 @@ describe('Discord adapter with the real discord.js client', () => {
     expect(text).toMatch(/Andrej Karpathy joins Anthropic: \d+ sources?/);
     // One line per bundled article, each naming its outlet.
     const articles = newsdesk.story().corpus.articles();
-    for (const a of articles) expect(text).toContain(a.outlet.replace(/([*_`~|\\])/g, '\\$1'));
+    for (const a of articles) expect(text).toContain(escapeDiscordText(a.outlet));
   });
 
   it('options reach the core in the text form it parses', async () => {
@@ -221,7 +222,7 @@ describe('Discord adapter with the real discord.js client', () => {
     expect(body.embeds[0]!.description).toContain('\\*pre-training\\*');
     expect(body.embeds[0]!.description).toContain('[TechCrunch](https://techcrunch.com/a)');
     // Feed text cannot make links, mention chips or pings.
-    expect(body.embeds[0]!.description).toContain('\\[click](https://evil.example)');
+    expect(body.embeds[0]!.description).toContain('\\[click\\](https://evil.example)');
     expect(body.embeds[0]!.description).toContain('\\<@123>');
     expect(body.embeds[0]!.description).not.toContain('@everyone');
     expect(body.allowed_mentions).toEqual({ parse: [] });
