@@ -22,7 +22,7 @@ export const registerCommandsCliCommand: CliCommand = {
       io.err(`Discord did not accept the commands: ${detail}`);
       return 1;
     }
-    const where = options.guild ? `in server ${options.guild}` : 'globally (may take up to an hour to show everywhere)';
+    const where = options.guild ? `in server ${options.guild}` : 'globally';
     if (options.json) {
       io.out(JSON.stringify({ scope: options.guild ? { guild: options.guild } : 'global', commands: registered }));
     } else {
