@@ -70,20 +70,23 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     for (const s of synonyms) searchWeights.set(s, Math.max(searchWeights.get(s) ?? 0, 0.7));
   }
   for (const e of question.entities) {
-    if (ubiquitous(e)) continue;
-    units.push({ kind: 'entity', key: e.id, weight: idf(index.entityFrequency(e.id), n), synonyms: new Set() });
+    // A name in most passages still says what the question is about ("when was Anthropic
+    // founded"), but counts for little.
+    const weight = idf(index.entityFrequency(e.id), n) * (ubiquitous(e) ? 0.35 : 1);
+    units.push({ kind: 'entity', key: e.id, weight, synonyms: new Set() });
   }
   // Entities are found through their names' terms.
   for (const e of question.entities) {
     for (const t of entityTerms(e, index)) searchWeights.set(t, Math.max(searchWeights.get(t) ?? 0, ubiquitous(e) ? 0.3 : 1.2));
   }
   const persons = question.entities.filter((e) => e.kind === 'person');
+  const ubiquitousIds = new Set(question.entities.filter(ubiquitous).map((e) => e.id));
   const hits = index.find(searchWeights, CANDIDATES);
   const topScore = hits[0]?.score ?? 1;
   const total = units.reduce((s, u) => s + u.weight, 0);
   // The question's most specific word must be in the evidence: "who will replace X" is
   // not answered by a sentence about X that never mentions a replacement.
-  const key = units.filter((u) => !(u.kind === 'term' && isWeakTerm(u.key))).sort((a, b) => b.weight - a.weight)[0];
+  const key = units.filter((u) => !(u.kind === 'term' && isWeakTerm(u.key)) && !(u.kind === 'entity' && ubiquitousIds.has(u.key))).sort((a, b) => b.weight - a.weight)[0];
   const typeContext: TypeContext = { entities, isUbiquitous: ubiquitous, mentions: (text) => vocabulary.mentions(text) };
   const ranked = hits.map(({ passage, score }): RankedPassage => {
     const prev = index.neighbour(passage, -1, false);
@@ -107,7 +110,10 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
       }
     }
     const subjectOk = persons.every((e) => passage.entities.has(e.id));
-    const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore);
+    // A run-on sentence covers many words by accident and reads badly as an answer.
+    const words = passage.text.split(' ').length;
+    const longPenalty = Math.min(0.3, Math.max(0, words - 40) / 100);
+    const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore) - longPenalty;
     return { passage, ...(continuation ? { continuation } : {}), keyCovered, coverage, type, subjectOk, score: value };
   });
   // Passages that may answer come first: a weak match must not hide a usable one.

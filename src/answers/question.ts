@@ -55,7 +55,9 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     const isEntity = mentions.length === 1 && mentions[0]!.length >= subject.length - 2;
     if ((type !== 'person' && !MONEY_WORDS.test(subject)) || isEntity) type = 'definition';
   }
-  let rest = text;
+  // "How big", "how much": the frame of an amount question, not something to look for.
+  // Blanked out (same length) so entity offsets still hold.
+  let rest = text.replace(/^(\s*(?:by |and )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
   for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.start + m.length)}`;
   const terms = textTerms(rest).filter((t) => !FRAME.has(t));
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));

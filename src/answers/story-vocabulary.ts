@@ -50,6 +50,10 @@ const GENERIC_SYNONYMS: string[][] = [
   ['ceo', 'chief executive'],
   ['cto', 'chief technology officer'],
   ['born', 'birth', 'native'],
+  ['supervise', 'supervisor', 'adviser', 'advisor', 'mentor', 'mentored', 'guidance'],
+  ['return', 'back', 'rejoin', 'rejoined'],
+  ['discover', 'find', 'found', 'identify', 'uncover'],
+  ['establish', 'found', 'launch', 'start', 'create'],
 ];
 
 function escapeRegExp(s: string): string {
