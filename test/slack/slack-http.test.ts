@@ -6,6 +6,7 @@ import { startSlack, type SlackService } from '../../adapters/slack/start-slack'
 import type { Newsdesk } from '../../src/app/create-newsdesk';
 import { DeliveryError } from '../../src/delivery/channel-sender';
 import type { Reply } from '../../src/reply/reply';
+import type { DigestsFeature } from '../../src/digests/digests-feature';
 
 /**
  * The real Bolt app over HTTP, signed requests as Slack sends them, and a fake Slack Web
@@ -237,3 +238,29 @@ describe('digests through the ChannelSender port', () => {
     expect((failure as DeliveryError).message).toContain(code);
   });
 });
+
+describe('a subscription made in Slack', () => {
+  test('gets its notices once, and is paused, visibly, when the bot is removed from the channel', async () => {
+    const subscribe = await slashIn('C-SUB', 'subscribe 08:30 Europe/Berlin', 'U-ADMIN');
+    expect(blockText((await responsesTo(subscribe))[0]!.params)).not.toContain('Only admins');
+    const digests = newsdesk.feature<DigestsFeature>('digests')!;
+    const notice: Reply = { title: 'A notice', visibility: 'channel', blocks: [{ kind: 'text', text: 'Something worth knowing.' }] };
+
+    expect(await digests.notifyStoryChannels('karpathy', notice, 'slack-notice-1')).toBe(1);
+    await digests.notifyStoryChannels('karpathy', notice, 'slack-notice-1');
+    expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && c.params.channel === 'C-SUB')).toHaveLength(1);
+
+    fake.script('chat.postMessage', { body: { ok: false, error: 'not_in_channel' } });
+    await digests.notifyStoryChannels('karpathy', notice, 'slack-notice-2');
+    const listing = await slashIn('C-SUB', 'subscriptions', 'U-READER');
+    expect(blockText((await responsesTo(listing))[0]!.params)).toMatch(/paused: .*not_in_channel/);
+  });
+});
+
+/** `/karpathy <text>` from `userId` in `channelId`; returns the response_url id. */
+async function slashIn(channelId: string, text: string, userId: string): Promise<string> {
+  const id = `r${++responseId}`;
+  const body = slashCommandBody({ command: '/karpathy', text, response_url: fake.responseUrl(id), user_id: userId, channel_id: channelId });
+  expect((await postSigned(eventsUrl, SECRET, body, 'application/x-www-form-urlencoded')).status).toBe(200);
+  return id;
+}
