@@ -5,7 +5,9 @@ import { interactionToCommand, type InteractionOption } from '../../adapters/dis
 import { loadStoryFolders } from '../../src/story/load-stories';
 import { FakeDiscord } from '../support/fake-discord';
 import { repoRoot } from '../support/paths';
+import fs from 'node:fs';
 import { runCli } from '../../adapters/cli/main';
+import { BOT_PERMISSIONS, inviteUrl } from '../../adapters/discord/invite-url';
 
 const stories = loadStoryFolders(path.join(repoRoot, 'digests')).map((f) => f.definition);
 const karpathy = stories.find((s) => s.command === 'karpathy')!;
@@ -40,6 +42,21 @@ describe('the Discord command definitions', () => {
 
   it('a story command too long for the -admin suffix is refused with what to change', () => {
     expect(() => buildStoryCommands({ ...karpathy, command: 'a'.repeat(30) })).toThrow(/at most 32 characters; shorten "command" in story.json/);
+  });
+});
+
+describe('the invite link', () => {
+  it('asks for bot and applications.commands with View Channels, Send Messages, Embed Links, Read Message History and Send Messages in Threads', () => {
+    expect(BOT_PERMISSIONS.toArray().sort()).toEqual(['EmbedLinks', 'ReadMessageHistory', 'SendMessages', 'SendMessagesInThreads', 'ViewChannel']);
+    const url = new URL(inviteUrl('42'));
+    expect(url.searchParams.get('client_id')).toBe('42');
+    expect(url.searchParams.get('scope')).toBe('bot applications.commands');
+    expect(url.searchParams.get('permissions')).toBe('274877991936');
+  });
+
+  it('the README gives the same permissions integer', () => {
+    const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
+    expect(readme).toContain(`permissions=${BOT_PERMISSIONS.bitfield}`);
   });
 });
 
@@ -97,6 +114,7 @@ describe('npm run cli -- register-commands', () => {
     expect(put).toHaveLength(1);
     expect((put[0]!.body as Array<{ name: string }>).map((c) => c.name)).toEqual(stories.flatMap((s) => [s.command, `${s.command}-admin`]));
     expect(out.join('\n')).toMatch(/Registered \d+ commands globally: \/karpathy, \/karpathy-admin/);
+    expect(out.join('\n')).toContain(inviteUrl(fake.applicationId));
   });
 
   it('registers in one server with --guild, with --json output', async () => {

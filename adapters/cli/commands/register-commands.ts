@@ -2,6 +2,7 @@ import { DiscordAPIError } from 'discord.js';
 import type { CliCommand } from '../cli-command';
 import { loadStoryFolders } from '../../../src/story/load-stories';
 import { registerDiscordCommands } from '../../discord/register-discord-commands';
+import { inviteUrl } from '../../discord/invite-url';
 
 /** `register-commands [--guild ID]`: installs the Discord slash commands of every story. */
 export const registerCommandsCliCommand: CliCommand = {
@@ -24,9 +25,10 @@ export const registerCommandsCliCommand: CliCommand = {
     }
     const where = options.guild ? `in server ${options.guild}` : 'globally';
     if (options.json) {
-      io.out(JSON.stringify({ scope: options.guild ? { guild: options.guild } : 'global', commands: registered }));
+      io.out(JSON.stringify({ scope: options.guild ? { guild: options.guild } : 'global', commands: registered, inviteUrl: inviteUrl(config.discord.applicationId) }));
     } else {
       io.out(`Registered ${registered.length} commands ${where}: ${registered.map((c) => `/${c.name}`).join(', ')}`);
+      io.out(`Add the bot to a server with: ${inviteUrl(config.discord.applicationId)}`);
     }
     return 0;
   },
