@@ -5,6 +5,7 @@ import type { DevelopmentSource } from '../developments/development';
 import type { FeedFetcher } from './feed-fetcher';
 import { HttpFeedFetcher } from './http-feed-fetcher';
 import { KyselyFeedStore } from './kysely-feed-store';
+import { withStoreRetries } from '../ops/store-retry';
 import { FeedService, type FeedPausedListener } from './feed-service';
 import { FeedDevelopmentSource } from './feed-development-source';
 import { createFeedsCommand } from './feeds-command';
@@ -35,7 +36,9 @@ export class FeedsFeature implements Feature {
     private readonly context: NewsdeskContext,
     options: FeedsFeatureOptions = {},
   ) {
-    const store = new KyselyFeedStore(context.database.db);
+    // Ingestion's writes wait out a store outage (fetched items held in memory, nothing
+    // acknowledged before it is stored); other store calls fail at once.
+    const store = withStoreRetries(new KyselyFeedStore(context.database.db), ['existingItems', 'saveBatch', 'recordPoll'], { logger: context.logger, component: 'feeds' });
     this.fetcher = options.fetcher ?? new HttpFeedFetcher({ timeoutMs: context.config.feeds.timeoutMs, maxBytes: context.config.feeds.maxBytes, allowPrivateNetworks: context.config.feeds.allowPrivateNetworks });
     this.service = new FeedService({
       clock: context.clock,
