@@ -9,7 +9,7 @@ export interface IndexedCluster {
 }
 
 /** Two reports belong together at this similarity or more (shared names and figures weigh most). */
-export const SAME_DEVELOPMENT_SIMILARITY = 0.3;
+export const SAME_DEVELOPMENT_SIMILARITY = 0.35;
 /** Reports of one development are published within this window of each other. */
 export const SAME_DEVELOPMENT_WINDOW_MS = 48 * 60 * 60 * 1000;
 /** Only an item's strongest terms look up candidates, so a common word never pulls in every cluster. */

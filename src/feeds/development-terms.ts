@@ -21,7 +21,7 @@ const SCALE: Record<string, string> = { billion: 'b', bn: 'b', b: 'b', million: 
 export const MAX_ITEM_TERMS = 40;
 export const MAX_CLUSTER_TERMS = 80;
 
-export function developmentTerms(title: string, summary: string, nameWords: ReadonlySet<string>): Terms {
+export function developmentTerms(title: string, summary: string, nameWords: ReadonlyMap<string, number>): Terms {
   const terms: Terms = new Map();
   const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
   const text = summary.length > 1500 ? summary.slice(0, 1500) : summary;
@@ -47,7 +47,8 @@ export function developmentTerms(title: string, summary: string, nameWords: Read
       sentenceStart = false;
       if (lower.length < 3 || STOP.has(lower)) continue;
       const key = stem(lower);
-      if (nameWords.has(lower)) add(key, 0.3 * factor);
+      const storyName = nameWords.get(lower);
+      if (storyName !== undefined) add(key, storyName * factor);
       else if (!startsSentence && /^\p{Lu}/u.test(raw)) add(key, 2 * factor);
       else add(key, factor);
     }
@@ -58,7 +59,7 @@ export function developmentTerms(title: string, summary: string, nameWords: Read
 /** Folds plurals and common endings so "hires"/"hired"/"hiring" meet. */
 function stem(word: string): string {
   if (word.length > 5 && word.endsWith('ing')) return word.slice(0, -3);
-  if (word.length > 4 && word.endsWith('ed')) return word.slice(0, -2);
+  if (word.length > 5 && word.endsWith('ed') && !word.endsWith('eed')) return word.slice(0, -2);
   if (word.length > 4 && word.endsWith('es')) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;

@@ -25,12 +25,16 @@ export class StoryMatcher {
   private readonly folded = new Map<string, EntityRef>();
   private readonly exactPattern: RegExp | undefined;
   private readonly foldedPattern: RegExp | undefined;
-  /** Lower-cased words of the story's names: similarity weighs them less (every item has them). */
-  readonly nameWords: ReadonlySet<string>;
+  /**
+   * Lower-cased words of the story's names, with the weight similarity gives them: the main
+   * person's are in every item and tell developments apart least; the others are names
+   * like any other, slightly less telling than names from outside the story.
+   */
+  readonly nameWords: ReadonlyMap<string, number>;
 
   constructor(story: StoryDefinition) {
     const main = story.mainPerson ?? (story.people.length === 1 ? story.people[0]?.name : undefined);
-    const words = new Set<string>();
+    const words = new Map<string, number>();
     const add = (ref: EntityRef, alias: string) => {
       const text = alias.trim();
       if (text.length < 2) return;
@@ -39,7 +43,9 @@ export class StoryMatcher {
       } else if (!this.folded.has(text.toLowerCase())) {
         this.folded.set(text.toLowerCase(), ref);
       }
-      if (ref.kind !== 'keyword') for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 2) words.add(w);
+      if (ref.kind === 'keyword') return;
+      const weight = ref.kind === 'main' ? 0.3 : 1.2;
+      for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u)) if (w.length > 2) words.set(w, Math.min(weight, words.get(w) ?? weight));
     };
     for (const p of story.people) for (const alias of [p.name, ...p.aliases]) add({ entity: p.name, kind: p.name === main ? 'main' : 'person' }, alias);
     for (const o of story.organisations) for (const alias of [o.name, ...o.aliases]) add({ entity: o.name, kind: 'organisation' }, alias);
