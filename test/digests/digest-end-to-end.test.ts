@@ -30,7 +30,7 @@ describe('digest end to end: two feeds polled into a fresh store, then `digest -
       headers: { 'content-type': 'application/rss+xml' },
       body: rss('TechCrunch', [
         ['Andrej Karpathy joins Anthropic to work on pre-training', 'The OpenAI co-founder and former Tesla AI director Andrej Karpathy is joining Anthropic, where he will work on pre-training for Claude.', 'https://tc.example/karpathy-anthropic', '2026-05-20T09:00:00Z'],
-        ['Karpathy to build a team that uses Claude to speed up pre-training research', 'At Anthropic, Andrej Karpathy will start a group that has Claude accelerate pre-training research, reporting to Nick Joseph.', 'https://tc.example/karpathy-team', '2026-05-20T11:00:00Z'],
+        ['Eureka Labs keeps its LLM101n course going without Karpathy', 'The education start-up Karpathy founded says volunteers will finish the LLM101n course chapters and publish them openly.', 'https://tc.example/eureka-course', '2026-05-20T11:00:00Z'],
         ['A new folding phone goes on sale in Europe', 'The handset costs less than last year and ships with a bigger battery.', 'https://tc.example/phone', '2026-05-20T10:00:00Z'],
       ]),
     });
@@ -38,7 +38,7 @@ describe('digest end to end: two feeds polled into a fresh store, then `digest -
       headers: { 'content-type': 'application/rss+xml' },
       body: rss('The Verge', [
         ['Anthropic hires Andrej Karpathy for pre-training work', 'Andrej Karpathy, who co-founded OpenAI and led AI at Tesla, has joined Anthropic to work on pre-training Claude.', 'https://verge.example/karpathy-joins', '2026-05-20T09:30:00Z'],
-        ['Karpathy will lead a group using Claude to speed up pre-training research', 'Andrej Karpathy is starting a team at Anthropic where Claude helps accelerate pre-training research; he reports to Nick Joseph.', 'https://verge.example/karpathy-group', '2026-05-20T12:00:00Z'],
+        ['LLM101n course from Eureka Labs will be finished by volunteers', 'Eureka Labs, the start-up Karpathy founded, plans to have volunteers complete the LLM101n course and publish its chapters.', 'https://verge.example/eureka-llm101n', '2026-05-20T12:00:00Z'],
         ['Streaming service raises its monthly prices again', 'Subscribers will pay two dollars more from June.', 'https://verge.example/streaming', '2026-05-20T08:00:00Z'],
       ]),
     });
@@ -80,9 +80,9 @@ describe('digest end to end: two feeds polled into a fresh store, then `digest -
       expect(s.links).toHaveLength(2);
     }
     const joins = result.stories.filter((s) => /joins|hires/i.test(s.title));
-    const team = result.stories.filter((s) => /team|group/i.test(s.title));
+    const course = result.stories.filter((s) => /LLM101n/i.test(s.title));
     expect(joins).toHaveLength(1);
-    expect(team).toHaveLength(1);
+    expect(course).toHaveLength(1);
     expect(result.text).not.toMatch(/phone|streaming/i);
     expect(JSON.stringify(result.stories)).not.toMatch(/phone|streaming/i);
     expect(result.text.length).toBeLessThanOrEqual(1200);
