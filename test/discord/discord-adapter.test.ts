@@ -175,6 +175,21 @@ describe('Discord adapter with the real discord.js client', () => {
     expect(allText((listedReply.body as { data: Record<string, unknown> }).data)).toContain('done by 600000000000000077');
   });
 
+  it('/karpathy-admin subscribe reaches the core subscription with the options in order', async () => {
+    const options = [
+      { name: 'timezone', type: STRING, value: 'Europe/Berlin' },
+      { name: 'time', type: STRING, value: '08:30' },
+    ];
+    const member = fake.sendSlashCommand({ command: 'karpathy-admin', path: ['subscribe'], options, permissions: '0' });
+    const refused = await fake.waitForAnswer(member);
+    expect(refused.flags).toBe(EPHEMERAL);
+    expect(refused.content).toMatch(/Only admins/);
+
+    const manager = fake.sendSlashCommand({ command: 'karpathy-admin', path: ['subscribe'], options, permissions: String(1 << 5) });
+    const answer = await fake.waitForAnswer(manager);
+    expect(allText(answer)).toContain('every day at 08:30 (Europe/Berlin)');
+  });
+
   it('a long reply is split across the callback and follow-ups, within every limit, nothing dropped', async () => {
     const { id, token } = fake.sendSlashCommand({ command: 'karpathy', path: ['longtest'] });
     await fake.waitFor('POST', new RegExp(`^/interactions/${id}/${token}/callback$`));
