@@ -4,6 +4,9 @@ import type { CommandHandler } from '../commands/command';
 import { KnowledgeCache } from './knowledge-cache';
 import type { StoryKnowledge } from './story-knowledge';
 import { createTimelineCommand } from './commands/timeline-command';
+import { createWhoCommand } from './commands/who-command';
+import { createQuotesCommand } from './commands/quotes-command';
+import { createClaimsCommand } from './commands/claims-command';
 
 /** The story's knowledge: timeline, people, quotes and claims, each with its sources. */
 export interface KnowledgeFeature extends Feature {
@@ -17,7 +20,7 @@ export function createKnowledgeFeature(context: NewsdeskContext): KnowledgeFeatu
   return {
     name: 'knowledge',
     commands(story: StoryRuntime): CommandHandler[] {
-      return [createTimelineCommand(story, cache)];
+      return [createTimelineCommand(story, cache), createWhoCommand(story, cache), createQuotesCommand(story, cache), createClaimsCommand(story, cache)];
     },
     knowledge(story: StoryRuntime): StoryKnowledge {
       return cache.get(story.definition, story.corpus);

@@ -6,6 +6,8 @@ import { corpusReferenceDate, publishedDate } from './reference-date';
 import { StoryNames } from './story-names';
 import { TermFolder } from './text-terms';
 import type { EventMention } from './event-mention';
+import { extractQuotes, type QuoteMention } from './extract-quotes';
+import { extractClaims, type ClaimMention } from './extract-claims';
 
 /** Everything the knowledge commands look up, extracted once per corpus version. */
 export interface StoryKnowledge {
@@ -17,6 +19,17 @@ export interface StoryKnowledge {
   folder: TermFolder;
   /** Merged events in date order. */
   events: TimelineEvent[];
+  /** Quotes in corpus order; the same words reported by several outlets are one entry. */
+  quotes: QuoteEntry[];
+  /** Figures with what they measure, in corpus order. */
+  claims: ClaimMention[];
+}
+
+/** A quote and every outlet that reports it. */
+export interface QuoteEntry {
+  speaker: string;
+  text: string;
+  mentions: QuoteMention[];
 }
 
 export interface BuildOptions {
@@ -31,8 +44,24 @@ export function buildStoryKnowledge(definition: StoryDefinition, articles: Artic
   const folder = new TermFolder(definition.synonyms);
   const reference = corpusReferenceDate(articles, options.now);
   const mentions: EventMention[] = [];
+  const quotes: QuoteMention[] = [];
+  const claims: ClaimMention[] = [];
   for (const article of articles) {
     mentions.push(...extractEvents(article, { names, folder, reference: publishedDate(article) ?? reference }));
+    quotes.push(...extractQuotes(article, names));
+    claims.push(...extractClaims(article, folder));
   }
-  return { version: options.version, reference, names, folder, events: mergeEvents(mentions) };
+  return { version: options.version, reference, names, folder, events: mergeEvents(mentions), quotes: groupQuotes(quotes), claims };
+}
+
+/** Quotes with the same speaker and the same words (ignoring case and punctuation) become one entry. */
+function groupQuotes(quotes: QuoteMention[]): QuoteEntry[] {
+  const byKey = new Map<string, QuoteEntry>();
+  for (const q of quotes) {
+    const key = `${q.speaker}|${q.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()}`;
+    const entry = byKey.get(key);
+    if (entry) entry.mentions.push(q);
+    else byKey.set(key, { speaker: q.speaker, text: q.text, mentions: [q] });
+  }
+  return [...byKey.values()];
 }
