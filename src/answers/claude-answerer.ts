@@ -30,14 +30,17 @@ export class ClaudeAnswerer implements AnswerWriter {
   constructor(
     private readonly settings: NonNullable<Config['anthropic']>,
     private readonly logger: Logger,
-    options: { maxRetries?: number } = {},
   ) {
+    const sdkLogger = logger.child({ component: 'anthropic-sdk' });
+    const log = (level: 'debug' | 'info' | 'warn' | 'error') => (message: string) => sdkLogger[level](message);
     this.client = new Anthropic({
       apiKey: settings.apiKey,
       baseURL: settings.baseUrl ?? 'https://api.anthropic.com',
       timeout: settings.timeoutMs,
-      // One retry at most: a chat user is waiting, and the offline answer is ready.
-      maxRetries: options.maxRetries ?? 1,
+      // No retries: a chat user is waiting and the offline answer is already there.
+      maxRetries: 0,
+      // The SDK would print to the console; its notices go to our log instead.
+      logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
     });
   }
 

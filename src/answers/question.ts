@@ -38,7 +38,11 @@ const FRAME = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where',
 
 export function analyseQuestion(question: string, vocabulary: StoryVocabulary): AnalysedQuestion {
   const text = question.replace(/\s+/g, ' ').trim();
-  const lower = text.toLowerCase().replace(/^(?:and|so|ok|okay|hey|please|tell me|do you know)[,\s]+/, '');
+  const lower = text
+    .toLowerCase()
+    .replace(/^(?:and|so|ok|okay|hey|please|tell me|do you know)[,\s]+/, '')
+    // "What is the name of the class ..." asks "which class ...".
+    .replace(/^what(?: is|'s| was) the name of (?:the |a |an )?/, 'which ');
   let type: AnswerType = 'other';
   for (const [pattern, t] of TYPE_RULES) {
     if (pattern.test(lower)) {
@@ -57,7 +61,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   }
   // "How big", "how much": the frame of an amount question, not something to look for.
   // Blanked out (same length) so entity offsets still hold.
-  let rest = text.replace(/^(\s*(?:by |and )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
+  let rest = text.replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1)).replace(/^(\s*(?:by |and )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
   for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.start + m.length)}`;
   const terms = textTerms(rest).filter((t) => !FRAME.has(t));
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadStoryFolder } from '../../src/story/load-stories';
+import { loadCorpusDir } from '../../src/corpus/load-corpus';
+import { StoryCorpus } from '../../src/corpus/story-corpus';
+import { buildArticle } from '../../src/corpus/build-article';
+import { OfflineAnswerer } from '../../src/answers/offline-answerer';
+import { porterStem } from '../../src/answers/porter-stemmer';
+
+const repoRoot = path.resolve(__dirname, '../..');
+const story = loadStoryFolder(path.join(repoRoot, 'digests', 'karpathy'));
+const seedsDir = path.resolve(repoRoot, '../shared/seeds');
+
+interface Question {
+  q: string;
+  any?: string[];
+  abstain?: boolean;
+}
+
+/** Questions worded unlike the articles and unlike the shared dev set; never tuned one by one. */
+const heldOut: Question[] = fs
+  .readFileSync(path.join(__dirname, 'paraphrase-questions.jsonl'), 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Question);
+
+function score(answerer: OfflineAnswerer, questions: Question[]) {
+  let right = 0;
+  let answerable = 0;
+  const wronglyAnswered: string[] = [];
+  for (const q of questions) {
+    const answer = answerer.answer(q.q);
+    if (q.abstain) {
+      if (answer.text !== null) wronglyAnswered.push(`${q.q} -> ${answer.text}`);
+      continue;
+    }
+    answerable++;
+    const text = answer.text?.toLowerCase();
+    if (text && q.any!.some((s) => text.includes(s.toLowerCase()))) right++;
+  }
+  return { accuracy: right / answerable, wronglyAnswered };
+}
+
+const corpora: Array<[string, string]> = [['bundled', story.articlesDir]];
+if (fs.existsSync(seedsDir)) corpora.push(['seeds', seedsDir]);
+else test.skip(`seed corpus skipped: ${seedsDir} is absent`, () => undefined);
+
+describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_label, dir) => {
+  const answerer = new OfflineAnswerer(story.definition, new StoryCorpus(loadCorpusDir(dir, 'folder')));
+
+  test('refuses every question the coverage cannot answer', () => {
+    expect(score(answerer, heldOut).wronglyAnswered).toEqual([]);
+  });
+
+  test('answers most paraphrased questions correctly', () => {
+    expect(score(answerer, heldOut).accuracy).toBeGreaterThanOrEqual(0.85);
+  });
+
+  test('an answer cites its sources with numbered markers', () => {
+    const answer = answerer.answer("Who is Karpathy's new boss?");
+    expect(answer.text).toMatch(/Nick Joseph/);
+    expect(answer.text).toMatch(/\[1\]/);
+    expect(answer.citations[0]).toEqual(expect.objectContaining({ n: 1, outlet: expect.any(String), title: expect.any(String) }));
+    expect(answer.confidence).toBeGreaterThan(0.5);
+  });
+
+  test('a refusal carries no citations and a low confidence', () => {
+    const answer = answerer.answer('What is the weather in Bratislava this weekend?');
+    expect(answer.text).toBeNull();
+    expect(answer.citations).toEqual([]);
+    expect(answer.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('retrieval follows the corpus', () => {
+  test('a feed item added while running becomes answerable without a rebuild by hand', () => {
+    const corpus = new StoryCorpus(loadCorpusDir(story.articlesDir, 'bundled'));
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    const question = 'What did Karpathy name his first Anthropic research project?';
+    expect(answerer.answer(question).text).toBeNull();
+    corpus.upsert([
+      buildArticle({
+        id: 'feed-1',
+        outlet: 'Example Wire',
+        title: 'Karpathy names his first project',
+        url: 'https://example.com/karpathy-project',
+        origin: 'feed',
+        body: 'Karpathy named his first Anthropic research project "Bootstrap", a pipeline in which Claude proposes pre-training ablations.',
+      }),
+    ]);
+    const answer = answerer.answer(question);
+    expect(answer.text).toContain('Bootstrap');
+    expect(answer.citations).toEqual([{ n: 1, outlet: 'Example Wire', title: 'Karpathy names his first project', url: 'https://example.com/karpathy-project' }]);
+  });
+
+  test('the index is built once per corpus version', () => {
+    const corpus = new StoryCorpus(loadCorpusDir(story.articlesDir, 'bundled'));
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    const first = answerer.index();
+    answerer.answer('Who leads the pre-training team?');
+    expect(answerer.index()).toBe(first);
+    corpus.upsert([buildArticle({ id: 'x', outlet: 'X', title: 'x', origin: 'feed', body: 'Something new happened today at the lab.' })]);
+    expect(answerer.index()).not.toBe(first);
+  });
+
+  test('a line that introduces a quote is answered together with the quote', () => {
+    const corpus = new StoryCorpus([
+      buildArticle({
+        id: 'quote',
+        outlet: 'Example Wire',
+        title: 'Joseph welcomes Karpathy',
+        origin: 'feed',
+        lineParagraphs: true,
+        body: 'Nick Joseph posted a welcome on the day Karpathy started, and he wrote:\n"Nobody is better suited to turn Claude into a research assistant for pre-training."',
+      }),
+    ]);
+    const answer = new OfflineAnswerer(story.definition, corpus).answer('What did Nick Joseph write when Karpathy started?');
+    expect(answer.text).toContain('Nobody is better suited');
+  });
+});
+
+describe('porterStem', () => {
+  test.each([
+    ['caresses', 'caress'], ['ponies', 'poni'], ['hopping', 'hop'], ['relational', 'relat'], ['generalizations', 'gener'],
+    ['announcement', 'announc'], ['announced', 'announc'], ['focus', 'focus'], ['focused', 'focus'],
+  ])('%s -> %s', (word, stem) => {
+    expect(porterStem(word)).toBe(stem);
+  });
+});
