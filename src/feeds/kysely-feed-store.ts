@@ -26,16 +26,15 @@ export class KyselyFeedStore implements FeedStore {
   }
 
   async syncStoryFeed(feed: NewFeed, now: string): Promise<void> {
+    // Insert-if-absent, then refresh: replicas starting together all run this. An upsert
+    // targeting (story_id, url) fails on PostgreSQL when two inserts race, because the
+    // primary key (id) is a second unique index outside the ON CONFLICT target.
+    await this.db.insertInto('feeds').values(this.newRow(feed, now)).onConflict((oc) => oc.doNothing()).execute();
     await this.db
-      .insertInto('feeds')
-      .values(this.newRow(feed, now))
-      .onConflict((oc) =>
-        oc.columns(['story_id', 'url']).doUpdateSet({
-          outlet: feed.outlet ?? null,
-          include_json: JSON.stringify(feed.include),
-          exclude_json: JSON.stringify(feed.exclude),
-        }),
-      )
+      .updateTable('feeds')
+      .set({ outlet: feed.outlet ?? null, include_json: JSON.stringify(feed.include), exclude_json: JSON.stringify(feed.exclude) })
+      .where('story_id', '=', feed.storyId)
+      .where('url', '=', feed.url)
       .execute();
   }
 
