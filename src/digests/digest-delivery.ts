@@ -6,6 +6,9 @@ import type { DigestOutbox, DueEntry } from './digest-outbox';
 import type { SubscriptionStore } from './subscription';
 import type { Metrics } from '../ops/metrics';
 
+/** Entries read from the outbox at a time. */
+const DUE_BATCH = 100;
+
 export interface DigestDeliveryOptions {
   clock: Clock;
   logger: Logger;
@@ -43,12 +46,22 @@ export class DigestDelivery {
 
   constructor(private readonly options: DigestDeliveryOptions) {}
 
-  /** Sends every entry that is due now, one after another; resolves when all are settled. */
+  /**
+   * Sends every entry that is due now, one after another, in batches; resolves when all are
+   * settled. Keeps fetching batches while they come back full, so 1,000 channels due at the
+   * same minute are served in one pass rather than 100 per minute. Each entry is tried at
+   * most once per pass (one without a sender here stays pending and ends the pass).
+   */
   async deliverDue(): Promise<void> {
-    const due = await this.options.outbox.due(this.options.clock.now(), 100);
-    for (const entry of due) {
-      if (this.inFlight.has(entry.id)) continue;
-      await this.deliverOne(entry);
+    const tried = new Set<string>();
+    for (;;) {
+      const due = await this.options.outbox.due(this.options.clock.now(), DUE_BATCH);
+      const fresh = due.filter((entry) => !tried.has(entry.id) && !this.inFlight.has(entry.id));
+      for (const entry of fresh) {
+        tried.add(entry.id);
+        await this.deliverOne(entry);
+      }
+      if (due.length < DUE_BATCH || fresh.length === 0) return;
     }
   }
 

@@ -1,0 +1,80 @@
+import type { LatencySummary } from './percentiles';
+
+/** Which story a figure was measured on: the bundled one, or the generated 10,000-article one. */
+export type StorySize = 'bundled' | 'large';
+
+/** One command on one story: steady-state percentiles plus the first call, which builds indexes. */
+export interface CommandFigures extends LatencySummary {
+  /** The first call after loading, including the lazy index build it triggers. */
+  first_ms: number;
+  samples: number;
+}
+
+/** Loading one story in process, before any command. */
+export interface CorpusFigures {
+  articles: number;
+  /** createNewsdesk: read, parse and split every article. */
+  load_ms: number;
+  /** Heap in use after every command ran once (all lazy indexes built). */
+  heap_mb: number;
+}
+
+export interface StartupFigures {
+  /** From spawning the program to its first printed reply. */
+  ms: number;
+  /** Peak resident memory of the process (VmHWM). */
+  rss_mb: number;
+  /** Peak V8 heap in use, sampled every 10 ms inside the process. */
+  heap_mb: number;
+}
+
+export interface IngestFigures {
+  feeds: number;
+  items: number;
+  seconds: number;
+  /** Whole poll path: fetch, decode, parse, normalise, dedupe, relevance, cluster, store. */
+  items_per_s: number;
+  /** rss-parser `parseString` alone on the same bytes. */
+  parse_only_items_per_s: number;
+  ratio: number;
+  rss_mb: number;
+  heap_mb: number;
+}
+
+export interface SlackAckFigures extends LatencySummary {
+  requests: number;
+  concurrency: number;
+  /** Requests Slack would have seen fail (non-200 or no answer within 3 s). */
+  failed: number;
+}
+
+export interface DeliveryFigures {
+  channels: number;
+  seconds: number;
+  http_429: number;
+  /** Channels that did not receive their digest. */
+  lost: number;
+  /** Messages the fake chat API accepted. */
+  messages: number;
+}
+
+export interface TargetCheck {
+  what: string;
+  target: string;
+  actual: string;
+  met: boolean;
+}
+
+/** Everything `npm run bench -- --json` prints; a part whose code path is not built yet is absent. */
+export interface BenchReport {
+  machine: { cores: number; memory_gb: number; node: string; platform: string };
+  commands?: Record<string, Partial<Record<StorySize, CommandFigures>>>;
+  corpus?: Partial<Record<StorySize, CorpusFigures>>;
+  startup?: Partial<Record<StorySize, StartupFigures>>;
+  ingest?: IngestFigures;
+  slack_ack?: SlackAckFigures;
+  delivery?: DeliveryFigures;
+  targets: TargetCheck[];
+  /** Measurements that could not run, and why (a path not built yet, a failure). */
+  skipped: Array<{ part: string; reason: string }>;
+}
