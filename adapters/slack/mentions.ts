@@ -69,6 +69,7 @@ async function answerEvent(
     const caller = await deps.users.caller(event.user);
     const reply = await deps.newsdesk.handleMention(slackTextToPlain(event.text ?? ''), caller, conversation);
     await deps.sender.post(event.channel, renderBlocks(reply), threadTs);
+    deps.logger.info({ channel: event.channel, threaded: Boolean(threadTs) }, 'mention answered');
   } catch (error) {
     deps.logger.error({ err: error, channel: event.channel }, 'could not answer a mention');
   }

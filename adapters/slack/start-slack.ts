@@ -93,7 +93,6 @@ export async function startSlack(newsdesk: Newsdesk, config: SlackConfig, logger
   const work = new InFlight();
   registerSlashCommands(app, { newsdesk, users, sender, logger: log, work });
   registerMentions(app, { newsdesk, users, sender, logger: log, work });
-  newsdesk.registerSender(sender);
 
   let port: number | undefined;
   let server: Server | undefined;
@@ -101,20 +100,19 @@ export async function startSlack(newsdesk: Newsdesk, config: SlackConfig, logger
     try {
       await app.start();
     } catch (error) {
+      await app.stop().catch(() => undefined);
       throw new NewsdeskError('slack-socket', `cannot open a Socket Mode connection: ${describe(error)} (check SLACK_APP_TOKEN: an xapp- token with the connections:write scope)`, { cause: error });
     }
     log.info({ mode: 'socket', team: identity.teamId, bot: identity.botUserId }, 'slack adapter connected in Socket Mode');
   } else {
-    const wanted = options.port ?? config.port;
-    try {
-      server = (await app.start(options.host ? { port: wanted, host: options.host } : { port: wanted })) as Server;
-    } catch (error) {
-      throw new NewsdeskError('slack-listen', `cannot listen for Slack on port ${wanted}: ${describe(error)} (set PORT to a free port)`, { cause: error });
-    }
-    port = (server!.address() as AddressInfo).port;
+    const listening = await listen(app, options.port ?? config.port, options.host);
+    server = listening;
+    port = (listening.address() as AddressInfo).port;
     log.info({ mode: 'http', port, path: '/slack/events', team: identity.teamId, bot: identity.botUserId }, 'slack adapter listening');
   }
 
+  // Only a running adapter may be handed digests.
+  newsdesk.registerSender(sender);
   return {
     mode: socketMode ? 'socket' : 'http',
     ...(port !== undefined ? { port } : {}),
@@ -128,6 +126,15 @@ export async function startSlack(newsdesk: Newsdesk, config: SlackConfig, logger
       log.info('slack adapter stopped');
     },
   };
+}
+
+/** Starts Bolt's HTTP receiver; a port in use or not allowed is reported by its variable. */
+async function listen(app: App, port: number, host: string | undefined): Promise<Server> {
+  try {
+    return (await app.start(host ? { port, host } : { port })) as Server;
+  } catch (error) {
+    throw new NewsdeskError('slack-listen', `cannot listen for Slack on port ${port}: ${describe(error)} (set PORT to a free port)`, { cause: error });
+  }
 }
 
 function withTrailingSlash(url: string): string {

@@ -61,24 +61,26 @@ function waitForLog(pattern: RegExp, timeoutMs: number): Promise<void> {
   });
 }
 
+/** The environment of a spawned newsdesk pointing at the fake. */
+function serviceEnv(port: number, healthPort: number): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? '',
+    SLACK_BOT_TOKEN: 'xoxb-process-test',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    PORT: String(port),
+    HEALTH_PORT: String(healthPort),
+    STORIES_DIR: path.join(repoRoot, 'digests'),
+    DATABASE_PATH: path.join(workDir, 'newsdesk.db'),
+    LOG_LEVEL: 'info',
+  };
+}
+
 test('the built service answers a signed /karpathy timeline and a mention, then stops on SIGTERM', async () => {
   const port = await freePort();
   const healthPort = await freePort();
-  child = spawn(process.execPath, [startJs], {
-    // A directory without a .env, so only this environment configures the process.
-    cwd: workDir,
-    env: {
-      PATH: process.env.PATH ?? '',
-      SLACK_BOT_TOKEN: 'xoxb-process-test',
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: fake.apiUrl,
-      PORT: String(port),
-      HEALTH_PORT: String(healthPort),
-      STORIES_DIR: path.join(repoRoot, 'digests'),
-      DATABASE_PATH: path.join(workDir, 'newsdesk.db'),
-      LOG_LEVEL: 'info',
-    },
-  });
+  // A directory without a .env, so only this environment configures the process.
+  child = spawn(process.execPath, [startJs], { cwd: workDir, env: serviceEnv(port, healthPort) });
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   // stdin stays open and unread: a service must not wait for a console.
   await waitForLog(/slack adapter listening/, 30_000);
@@ -116,3 +118,13 @@ test('the built service answers a signed /karpathy timeline and a mention, then 
   expect(await exited).toBe(0);
   if (process.env.SHOW_STDERR) process.stderr.write(stderr);
 }, 60_000);
+
+test('a bot token Slack rejects stops the service at once, exit code 2, naming SLACK_BOT_TOKEN', async () => {
+  fake.script('auth.test', { body: { ok: false, error: 'token_revoked' } });
+  stderr = '';
+  child = spawn(process.execPath, [startJs], { cwd: workDir, env: serviceEnv(await freePort(), await freePort()) });
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child!.once('exit', (c) => resolve(c)));
+  expect(code).toBe(2);
+  expect(stderr).toMatch(/Slack rejected SLACK_BOT_TOKEN \(token_revoked\)/);
+}, 30_000);
