@@ -6,10 +6,10 @@
  */
 export function slackTextToPlain(text: string): string {
   return text
-    .replace(/<@[UWB][A-Z0-9]*(?:\|[^>]*)?>/g, ' ')
+    .replace(/<@[^|>\s]+(?:\|[^>]*)?>/g, ' ')
     .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => name ?? ' ')
     .replace(/<![a-z_]+(?:\^[^|>]*)?(?:\|[^>]*)?>/g, ' ')
-    .replace(/<#[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name ? `#${name}` : ' '))
+    .replace(/<#[^|>\s]+(?:\|([^>]*))?>/g, (_m, name?: string) => (name ? `#${name}` : ' '))
     .replace(/<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
