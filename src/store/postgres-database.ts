@@ -43,9 +43,12 @@ export async function createPostgresDatabase(url: string, options: PostgresOptio
     types: sameAsSqlite,
     application_name: 'newsdesk',
   });
-  // An idle connection dropped by the server (restart, network cut) emits 'error' on the
-  // pool; unhandled it would crash the process. Queries report their own failures.
+  // A connection dropped by the server (restart, network cut) emits 'error': on the pool
+  // when idle, on the client itself when checked out between two queries (inside a
+  // transaction). Either, unhandled, would crash the process; the queries report their own
+  // failures, and the pool discards a client that is no longer usable when it is released.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   let schema: string;
   try {
