@@ -2,7 +2,7 @@
  * Sentences that carry a date but tell no past event: forecasts and plans, questions, and
  * figures measured at a time ("150 students in 2015").
  */
-const FORECAST = /\b(?:will|won't|shall|expects?|expected|expecting|forecasts?|predicts?|predicted|projects?|projected|plans? to|planned to|aims? to|intends? to|hopes? to|is set to|are set to|is going to|are going to|could|would|might|probability|odds|in the coming|next (?:few|two|three|four|five|\d+|several) (?:years|months|decades)|by the end of)\b/i;
+const FORECAST = /\b(?:will|won't|shall|expects?|expected|expecting|forecasts?|predicts?|predicted|projected|projects that|plans? to|planned to|aims? to|intends? to|hopes? to|is set to|are set to|is going to|are going to|could|would|might|probability|odds|in the coming|next (?:few|two|three|four|five|\d+|several) (?:years|months|decades)|by the end of)\b/i;
 
 /** True when the clause reads as a forecast, plan or hypothetical rather than something that happened. */
 export function isForecast(clause: string): boolean {

@@ -32,6 +32,7 @@ export class StoryNames {
   private readonly byKey = new Map<string, NamedEntity>();
   private readonly matcher: RegExp | undefined;
   private readonly mainSurname: string | undefined;
+  private readonly lowerCaseForms = new Set<string>();
 
   constructor(readonly definition: StoryDefinition) {
     this.entities = [
@@ -39,7 +40,10 @@ export class StoryNames {
       ...definition.organisations.map((o) => ({ name: o.name, kind: 'organisation' as const, aliases: o.aliases, ...(o.role ? { role: o.role } : {}) })),
     ];
     for (const e of this.entities) {
-      for (const n of [e.name, ...e.aliases]) if (!this.byKey.has(key(n))) this.byKey.set(key(n), e);
+      for (const n of [e.name, ...e.aliases]) {
+        if (!this.byKey.has(key(n))) this.byKey.set(key(n), e);
+        if (!/\p{Lu}/u.test(n)) this.lowerCaseForms.add(key(n));
+      }
     }
     const all = [...this.byKey.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
     this.matcher = all.length > 0 ? new RegExp(`(?<![\\w@])(?:${all.join('|')})(?![\\w])`, 'giu') : undefined;
@@ -67,9 +71,10 @@ export class StoryNames {
     if (!this.matcher) return [];
     const out: NamedEntity[] = [];
     for (const m of text.matchAll(this.matcher)) {
-      // An alias written in lower case is an ordinary word ("joseph" is rare, "eureka" is not).
-      if (!/^[\p{Lu}@]/u.test(m[0])) continue;
       const e = this.byKey.get(key(m[0]));
+      // A name written with capitals in story.json must appear with a capital ("Eureka", not "eureka");
+      // an alias the story writes in lower case ("the bridge") matches as written.
+      if (!/^[\p{Lu}@]/u.test(m[0]) && !this.lowerCaseForms.has(key(m[0]))) continue;
       if (e && !out.includes(e)) out.push(e);
     }
     return out;
