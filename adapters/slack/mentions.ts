@@ -17,7 +17,10 @@ export interface MentionDeps {
   work: InFlight;
 }
 
-/** The fields of an `app_mention` or direct `message` event we rely on. */
+/**
+ * The fields of an `app_mention` or direct `message` event we rely on. Bolt types `message`
+ * as a union over every subtype; these few fields are what all of them may carry.
+ */
 interface ChatEvent {
   user?: string;
   text?: string;

@@ -87,7 +87,7 @@ function itemBlocks(item: ReplyItem): SlackBlock[] {
     type: 'section',
     text: mrkdwn(`${i === 0 ? prefix : ''}${escapeSlackText(piece)}`),
   }));
-  if (blocks.length === 0) blocks.push({ type: 'section', text: mrkdwn(prefix.trim() || ' ') });
+  if (blocks.length === 0) blocks.push({ type: 'section', text: mrkdwn(prefix.trim() || '–') });
   const outlets = outletLinks(item);
   if (outlets) blocks.push({ type: 'context', elements: [mrkdwn(outlets)] });
   return blocks;
