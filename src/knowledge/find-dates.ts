@@ -32,6 +32,20 @@ const ISO_DATE = /\b\d{4}-\d{2}(?:-\d{2})?\b/;
  * something happened. `reference` completes expressions without a year ("May 19").
  */
 export function findDates(sentence: string, reference: Date): DateMention[] {
+  // Feeds and generated corpora repeat sentences; chrono is slow, so results are remembered (bounded).
+  const key = `${reference.toISOString().slice(0, 10)}|${sentence}`;
+  const cached = remembered.get(key);
+  if (cached) return cached;
+  const result = parseDates(sentence, reference);
+  if (remembered.size >= REMEMBER_AT_MOST) remembered.clear();
+  remembered.set(key, result);
+  return result;
+}
+
+const REMEMBER_AT_MOST = 50_000;
+const remembered = new Map<string, DateMention[]>();
+
+function parseDates(sentence: string, reference: Date): DateMention[] {
   const found: DateMention[] = [];
   const taken: Array<[number, number]> = [];
   const free = (start: number, end: number) => taken.every(([s, e]) => end <= s || start >= e);
@@ -51,7 +65,9 @@ export function findDates(sentence: string, reference: Date): DateMention[] {
   for (const m of sentence.matchAll(QUALIFIED_YEAR)) {
     add({ text: m[0], index: m.index, date: { year: Number(m[1]) }, kind: 'qualified-year' });
   }
-  for (const result of chrono.parse(sentence, reference)) {
+  // chrono is the costly part; only month names and ISO dates are kept from it, so skip it otherwise.
+  const calendar = MONTH_NAME.test(sentence) || ISO_DATE.test(sentence) ? chrono.parse(sentence, reference) : [];
+  for (const result of calendar) {
     if (!MONTH_NAME.test(result.text) && !ISO_DATE.test(result.text)) continue;
     // A month name in lower case is a word ("may", "march"), not a date.
     const month = MONTH_NAME.exec(result.text);
