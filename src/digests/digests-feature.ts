@@ -7,6 +7,7 @@ import type { DevelopmentSource } from '../developments/development';
 import type { Reply } from '../reply/reply';
 import { KyselySubscriptionStore } from './kysely-subscription-store';
 import { KyselyDigestOutbox } from './kysely-digest-outbox';
+import { withStoreRetries } from '../ops/store-retry';
 import { DigestComposer } from './digest-composer';
 import { DigestDelivery } from './digest-delivery';
 import { DigestScheduler } from './digest-scheduler';
@@ -59,7 +60,9 @@ export class DigestsFeature implements Feature {
     const logger = context.logger.child({ component: 'digests' });
     this.sources = [...(options.developments ?? [])];
     this.subscriptions = new KyselySubscriptionStore(context.database.db);
-    this.outbox = new KyselyDigestOutbox(context.database.db);
+    // Recording a delivery's outcome waits out a store outage: a post the platform accepted
+    // but that was never recorded would be sent again by another replica once the claim ends.
+    this.outbox = withStoreRetries(new KyselyDigestOutbox(context.database.db), ['markDelivered', 'retryLater', 'fail'], { logger: context.logger, component: 'digests' });
     this.composer = new DigestComposer({
       outbox: this.outbox,
       sources: () => this.sources,

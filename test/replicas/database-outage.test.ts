@@ -8,7 +8,9 @@ import { createTestSchema, describeWithPostgres, testPostgresUrl, type TestSchem
 import { tempDir } from '../support/test-newsdesk';
 import { FakeFeedServer } from '../support/fake-feed-server';
 import { rss } from '../feeds/feed-kit';
-import { member } from '../digests/digest-harness';
+import { MemoryDevelopmentSource, admin, development, member } from '../digests/digest-harness';
+import type { ChannelSender } from '../../src/delivery/channel-sender';
+import type { Reply } from '../../src/reply/reply';
 import { CuttableProxy } from './support/cuttable-proxy';
 import { offlineStoriesDir } from './support/offline-stories';
 import { startInProcessReplica, type InProcessReplica } from './support/digest-replica';
@@ -32,6 +34,8 @@ describeWithPostgres('the database unreachable for a while', () => {
   let dir: string;
   let replica: InProcessReplica;
   let direct: Database;
+  let storiesDir: string;
+  let source: MemoryDevelopmentSource;
 
   beforeEach(async () => {
     schema = await createTestSchema();
@@ -39,9 +43,12 @@ describeWithPostgres('the database unreachable for a while', () => {
     proxy = await CuttableProxy.start({ host: target.hostname, port: Number(target.port || 5432) });
     server = await new FakeFeedServer().start();
     dir = tempDir('newsdesk-outage-');
-    const storiesDir = offlineStoriesDir(dir, [{ url: server.url('/outlet.xml'), outlet: 'Outlet' }]);
     // The replica reaches PostgreSQL only through the proxy; the test checks the store directly.
+    storiesDir = offlineStoriesDir(dir, [{ url: server.url('/outlet.xml'), outlet: 'Outlet' }]);
+    source = new MemoryDevelopmentSource();
+    source.add(development('2026-05-26T10:00:00Z', ['Outlet'], { id: 'first-week', headline: 'Karpathy describes his first week at Anthropic' }));
     replica = await startInProcessReplica({ ...schema, url: proxy.route(schema.url) }, storiesDir, new ManualClock('2026-05-26T12:00:00Z'), {
+      source,
       env: { FEEDS_ALLOW_PRIVATE_NETWORKS: 'true' },
       pool: { connectTimeoutMs: 1000, queryTimeoutMs: 3000 },
     });
@@ -103,5 +110,44 @@ describeWithPostgres('the database unreachable for a while', () => {
       expect.arrayContaining(['Karpathy describes his first week at Anthropic', 'What happens to Eureka Labs now that Karpathy is at Anthropic']),
     );
     expect(await readiness.evaluate()).toEqual({ ready: true, checks: { database: true } });
+  }, 30000);
+
+  it('a digest the platform accepted just before the database went away is recorded when it returns, not sent twice', async () => {
+    const posts: Array<{ channelId: string; reply: Reply }> = [];
+    const sender: ChannelSender = {
+      platform: 'slack',
+      async send(channelId, reply) {
+        posts.push({ channelId, reply });
+        proxy.cut(); // the platform has the post; the database goes away before it is recorded
+      },
+    };
+    replica.bot.registerSender(sender);
+    const clock = replica.bot.context.clock as ManualClock;
+    expect((await replica.bot.handleCommand('karpathy', 'subscribe 08:00 Europe/Berlin', admin, channel)).isError).toBeFalsy();
+    clock.set('2026-05-27T06:00:00Z');
+    const ticking = replica.digests.scheduler.tick();
+    while (posts.length === 0) await new Promise((r) => setTimeout(r, 20));
+
+    await new Promise((r) => setTimeout(r, 2000));
+    const pending = await direct.db.selectFrom('digest_outbox').select(['status', 'claim_owner']).executeTakeFirstOrThrow();
+    expect(pending.status).toBe('pending');
+    expect(pending.claim_owner).not.toBeNull();
+
+    proxy.restore();
+    await ticking;
+    expect(await direct.db.selectFrom('digest_outbox').select(['status', 'claim_owner']).execute()).toEqual([{ status: 'delivered', claim_owner: null }]);
+
+    // Another replica, long after the claim would have ended, finds nothing to send.
+    const other = await startInProcessReplica(schema, storiesDir, new ManualClock('2026-05-27T06:30:00Z'), { source });
+    try {
+      const otherPosts: string[] = [];
+      other.bot.registerSender({ platform: 'slack', send: async (c) => void otherPosts.push(c) });
+      await other.digests.scheduler.tick();
+      expect(otherPosts).toEqual([]);
+    } finally {
+      await other.bot.close();
+    }
+    expect(posts.map((p) => p.channelId)).toEqual(['C-news']);
+    expect(renderPlainText(posts[0]!.reply)).toMatch(/first week at Anthropic/);
   }, 30000);
 });
