@@ -92,8 +92,10 @@ describeWithPostgres('the database unreachable for a while', () => {
     const answer = await replica.bot.handleMention('who leads the pre-training team?', member, channel);
     expect(answer.isError).toBeFalsy();
     expect(renderPlainText(answer)).toMatch(/Nick Joseph/);
-    const help = await replica.bot.handleCommand('karpathy', 'help', member, channel);
-    expect(help.isError).toBeFalsy();
+    for (const command of ['help', 'who Nick Joseph', 'quotes']) {
+      const reply = await replica.bot.handleCommand('karpathy', command, member, channel);
+      expect({ command, isError: reply.isError ?? false }).toEqual({ command, isError: false });
+    }
 
     // Two seconds later nothing is written yet: the poll holds its items and keeps retrying.
     await new Promise((r) => setTimeout(r, 2000));
