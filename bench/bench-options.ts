@@ -1,3 +1,5 @@
+import path from 'node:path';
+
 /** The parts of the bench, in the order they run. */
 export const PARTS = ['commands', 'startup', 'ingest', 'slack', 'delivery'] as const;
 export type Part = (typeof PARTS)[number];
@@ -16,6 +18,8 @@ export interface BenchOptions {
   slackRequests: number;
   slackConcurrency: number;
   channels: number;
+  /** When set, spawned programs run with `--cpu-prof` and write their profiles here. */
+  cpuProfDir?: string;
 }
 
 export const FULL_OPTIONS: Omit<BenchOptions, 'json' | 'parts'> = {
@@ -49,7 +53,9 @@ const USAGE = `usage: npm run bench [-- options]
   --only a,b         run only these parts: ${PARTS.join(', ')}
   --quick            tiny sizes (a smoke run, figures not comparable)
   --articles N       size of the generated story (default 10000)
-  --seed N           seed of the generated story and feeds`;
+  --seed N           seed of the generated story and feeds
+  --cpu-prof DIR     profile the spawned programs (startup, Slack) into DIR;
+                     read with node dist/bench/top-frames.js DIR/<file>.cpuprofile`;
 
 export class BenchUsageError extends Error {
   constructor(problem: string) {
@@ -76,6 +82,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     else if (arg === '--quick') continue;
     else if (arg === '--articles') options.largeArticles = count();
     else if (arg === '--seed') options.seed = count();
+    else if (arg === '--cpu-prof') options.cpuProfDir = path.resolve(value());
     else if (arg === '--only') {
       const wanted = value().split(',').map((s) => s.trim()).filter(Boolean);
       const unknown = wanted.filter((p) => !(PARTS as readonly string[]).includes(p));

@@ -105,7 +105,7 @@ export function generateArticle(random: SeededRandom, index: number, total: numb
 }
 
 /** Builds sentences about the story, with dates no later than the article's own date. */
-class SentenceWriter {
+export class SentenceWriter {
   constructor(
     private readonly random: SeededRandom,
     private readonly published: Date,

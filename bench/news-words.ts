@@ -74,3 +74,28 @@ export const HISTORY = [
   'bought the Eastline ports business', 'lost its franchise for the coastal line', 'opened the Marlow Bay terminal',
   'cut its dividend after a weak winter', 'settled a long dispute over driver pay', 'ordered forty new locomotives',
 ];
+
+/** News that has nothing to do with the story, for the feeds' other items. */
+export const OTHER_HEADLINES = [
+  'Council approves new cycle lanes in {city}',
+  'Storm closes the coastal road near {city} for a second day',
+  'Local bakery wins a national award',
+  'Hospital in {city} opens a new children\'s ward',
+  'Football club names a new coach after a poor season',
+  'Tech start-up in {city} raises {n} million dollars',
+  'Library extends weekend opening hours',
+  'Heatwave warning issued for the south',
+  'Museum returns artefacts to their country of origin',
+  'Fishing fleet reports its best catch in a decade',
+];
+
+export const OTHER_SENTENCES = [
+  'Residents were asked for their views at a meeting on {weekday} evening.',
+  'The plan will cost about {n} million dollars over five years, officials said.',
+  'Work is due to start in the spring and finish within {n} months.',
+  'Opponents say the money would be better spent elsewhere.',
+  'Forecasters expect the weather to improve by the weekend.',
+  'More than {n} people attended the opening, organisers said.',
+  'A spokesperson said further details would follow next week.',
+  'The decision follows a long campaign by local groups & residents.',
+];

@@ -9,6 +9,8 @@ import { generateStory, type GeneratedStory } from './generate-story';
 import { measureStartupMedian } from './startup';
 import { checkTargets } from './targets';
 import { measureDigestDelivery } from './digest-delivery';
+import { measureSlackAck } from './slack-ack';
+import { measureFeedIngest } from './feed-ingest';
 import type { Progress } from './progress';
 import { projectRoot } from '../src/config/project-root';
 import { loadStoryFolders } from '../src/story/load-stories';
@@ -47,6 +49,7 @@ export async function runBench(options: BenchOptions, progress: Progress, paths:
   };
   const wants = (part: Part) => options.parts.has(part);
   let large: GeneratedStory | undefined;
+  const nodeArgs = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : [];
   try {
     const stories: StoryUnderTest[] = [];
     if (wants('commands') || wants('startup')) {
@@ -89,7 +92,7 @@ export async function runBench(options: BenchOptions, progress: Progress, paths:
           progress(`startup, ${story.size} story`);
           try {
             startup[story.size] = await measureStartupMedian(
-              { entry: paths.entry, storiesDir: story.storiesDir, command: story.command, askQuestion: story.questions[0]!, timeoutMs: 60_000 },
+              { entry: paths.entry, storiesDir: story.storiesDir, command: story.command, askQuestion: story.questions[0]!, timeoutMs: 60_000, nodeArgs },
               options.startupRuns[story.size],
             );
             progress(`  ${startup[story.size]!.ms} ms, peak RSS ${startup[story.size]!.rss_mb} MB`);
@@ -98,6 +101,40 @@ export async function runBench(options: BenchOptions, progress: Progress, paths:
           }
         }
         if (Object.keys(startup).length > 0) report.startup = startup;
+      }
+    }
+    if (wants('ingest')) {
+      progress(`feed ingestion: ${options.feeds} feeds x ${options.itemsPerFeed} items`);
+      try {
+        const { new: fresh, relevant, ...figures } = await measureFeedIngest({ feeds: options.feeds, itemsPerFeed: options.itemsPerFeed, seed: options.seed, progress, nodeArgs });
+        report.ingest = figures;
+        progress(`  ${figures.items} items in ${figures.seconds} s (${fresh} new, ${relevant} about the story); ${figures.items_per_s} items/s, parse-only ${figures.parse_only_items_per_s} items/s`);
+      } catch (error) {
+        skip('ingest', describe(error));
+      }
+    }
+    if (wants('slack')) {
+      progress(`Slack acknowledgements: ${options.slackRequests} signed slash commands, ${options.slackConcurrency} at a time`);
+      if (!fs.existsSync(paths.entry)) skip('slack', `${paths.entry} is not built (npm run build)`);
+      else {
+        try {
+          const bundled = loadStoryFolders(paths.bundledStories)[0]!;
+          const { answered, ...figures } = await measureSlackAck({
+            entry: paths.entry,
+            storiesDir: paths.bundledStories,
+            command: bundled.definition.command,
+            questions: BUNDLED_QUESTIONS,
+            requests: options.slackRequests,
+            concurrency: options.slackConcurrency,
+            progress,
+            nodeArgs,
+          });
+          report.slack_ack = figures;
+          progress(`  p99 ${figures.p99_ms} ms; ${answered} of ${figures.requests} answered through response_url`);
+          if (answered < figures.requests) skip('slack.answers', `only ${answered} of ${figures.requests} commands were answered within 60 s`);
+        } catch (error) {
+          skip('slack', describe(error));
+        }
       }
     }
     if (wants('delivery')) {

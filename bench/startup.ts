@@ -15,6 +15,8 @@ export interface StartupOptions {
   /** Also time the first `ask` in the fresh process (index built on demand). */
   askQuestion?: string;
   timeoutMs: number;
+  /** Node options for the program (e.g. `--cpu-prof`). */
+  nodeArgs?: string[];
 }
 
 export interface StartupRun extends StartupFigures {
@@ -48,7 +50,7 @@ function runOnce(options: StartupOptions, workDir: string): Promise<StartupRun> 
   };
   return new Promise<StartupRun>((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ['--require', probe, options.entry], { cwd: workDir, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--require', probe, options.entry], { cwd: workDir, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let helpMs: number | undefined;
     let askMs: number | undefined;
     let stderr = '';

@@ -1,0 +1,73 @@
+/**
+ * The ingestion bench's measuring process (`node dist/bench/ingest-child.js <stories> <feeds-dir>`),
+ * kept apart from the fake feed servers so its time and memory are the poller's alone.
+ * Prints one JSON line on stdout.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import Parser from 'rss-parser';
+import { fixedClock } from '../src/clock';
+import type { FeedsFeature } from '../src/feeds/feeds-feature';
+import { openBenchNewsdesk } from './bench-newsdesk';
+import { INGEST_NOW } from './feed-documents';
+
+export interface IngestChildResult {
+  feeds: number;
+  items: number;
+  /** Feeds the poll reported as errors, with the first messages. */
+  errors: string[];
+  new: number;
+  relevant: number;
+  pollMs: number;
+  parseOnlyMs: number;
+  parseOnlyItems: number;
+  maxRssBytes: number;
+  peakHeapBytes: number;
+}
+
+async function main(): Promise<void> {
+  const [storiesDir, feedsDir, storyId] = process.argv.slice(2);
+  if (!storiesDir || !feedsDir || !storyId) throw new Error('usage: ingest-child <stories-dir> <feeds-dir> <story-id>');
+  const files = fs.readdirSync(feedsDir).sort().map((f) => fs.readFileSync(path.join(feedsDir, f), 'utf8'));
+  // Warm rss-parser up on a few feeds first, so neither timing below pays for the JIT alone.
+  const parser = new Parser();
+  for (const xml of files.slice(0, 10)) await parser.parseString(xml);
+
+  let peakHeap = 0;
+  const sampler = setInterval(() => (peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed)), 20);
+  const bench = await openBenchNewsdesk(storiesDir, { FEEDS_ALLOW_PRIVATE_NETWORKS: 'true' }, { clock: fixedClock(INGEST_NOW) });
+  const feeds = bench.newsdesk.feature<FeedsFeature>('feeds');
+  if (!feeds) throw new Error('the feeds feature is not registered');
+  const started = performance.now();
+  const outcomes = await feeds.service.pollNow(storyId);
+  const pollMs = performance.now() - started;
+  clearInterval(sampler);
+  peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+  await bench.dispose();
+
+  let parseOnlyItems = 0;
+  const parseStarted = performance.now();
+  for (const xml of files) parseOnlyItems += (await parser.parseString(xml)).items.length;
+  const parseOnlyMs = performance.now() - parseStarted;
+
+  const result: IngestChildResult = {
+    feeds: outcomes.length,
+    items: outcomes.reduce((n, o) => n + o.items, 0),
+    errors: outcomes.filter((o) => o.status === 'error').slice(0, 3).map((o) => `${o.url}: ${o.error?.message ?? 'error'}`),
+    new: outcomes.reduce((n, o) => n + o.new, 0),
+    relevant: outcomes.reduce((n, o) => n + o.relevant, 0),
+    pollMs,
+    parseOnlyMs,
+    parseOnlyItems,
+    maxRssBytes,
+    peakHeapBytes: peakHeap,
+  };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+  process.exitCode = 1;
+});
