@@ -27,6 +27,9 @@ export interface PassageHit {
   score: number;
 }
 
+/** Roughly how many postings one query may touch (keeps p95 low on 10,000-article stories). */
+const POSTINGS_BUDGET = 6000;
+
 const PRONOUN = /\b(?:he|his|him|she|her)\b/i;
 
 /** Lines that carry no statement: bylines, handles, counters, navigation. */
@@ -147,7 +150,20 @@ export class PassageIndex {
 
   /** Best passages for weighted terms (BM25+, OR semantics), best first. */
   find(weights: ReadonlyMap<string, number>, limit: number): PassageHit[] {
-    const terms = [...weights.keys()].filter((t) => this.termDf.has(t));
+    const present = [...weights.keys()].filter((t) => this.termDf.has(t));
+    // Terms in a large share of passages rank nothing and make a query scan most of the
+    // index; coverage scoring still sees them.
+    const df = (t: string) => this.termDf.get(t) ?? 0;
+    const selective = present.filter((t) => df(t) <= this.passages.length * 0.15).sort((a, b) => df(a) - df(b));
+    // Rarest terms first, within a budget of postings, so a query on a big story stays fast.
+    const terms: string[] = [];
+    let postings = 0;
+    for (const t of selective) {
+      if (terms.length >= 2 && postings + df(t) > POSTINGS_BUDGET) break;
+      terms.push(t);
+      postings += df(t);
+    }
+    if (terms.length === 0) terms.push(...present);
     if (terms.length === 0) return [];
     const results = this.search.search(terms.join(' '), {
       combineWith: 'OR',
