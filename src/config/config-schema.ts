@@ -100,7 +100,7 @@ export const envSchema = z.object({
 
   ANTHROPIC_API_KEY: optionalString,
   ANTHROPIC_BASE_URL: optionalUrl,
-  ANTHROPIC_MODEL: z.string().default('claude-sonnet-4-5'),
+  ANTHROPIC_MODEL: z.string().default('claude-haiku-4-5'),
   ANTHROPIC_TIMEOUT_MS: int(8000, 100, 120000),
 
   ASK_MAX_CHARS: int(500, 10, 4000),
