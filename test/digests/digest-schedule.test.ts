@@ -247,8 +247,12 @@ describe('digest schedule: one delivery per period', () => {
   });
 });
 
-/** Lets pending promise callbacks run until `condition` holds (no timers, no real waiting). */
+/**
+ * Lets pending callbacks run until `condition` holds (no timers). Bounded by time, not by a
+ * count of turns: on PostgreSQL each store call is a network round trip.
+ */
 async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 1000 && !condition(); i++) await new Promise((resolve) => setImmediate(resolve));
+  const deadline = Date.now() + 5000;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
   if (!condition()) throw new Error('condition never held');
 }

@@ -31,11 +31,32 @@ function testFiles(dir) {
   });
 }
 
+// A test file opens a store when it, or a helper it imports (transitively), calls
+// openTestDatabase or createTestNewsdesk or branches on testsOnPostgres. The two support
+// modules that define those are not followed (every user of tempDir would count). Files
+// that always run on PostgreSQL (describeWithPostgres without openTestDatabase) already
+// ran on it in the first run.
+const OPENS_STORE = /\b(openTestDatabase|createTestNewsdesk)\(|\btestsOnPostgres\b/;
+const DEFINERS = new Set(['test-database.ts', 'test-newsdesk.ts'].map((f) => path.join(root, 'test', 'support', f)));
+const opensCache = new Map();
+function opensStore(file, seen = new Set()) {
+  if (opensCache.has(file)) return opensCache.get(file);
+  if (seen.has(file) || DEFINERS.has(file) || !fs.existsSync(file)) return false;
+  seen.add(file);
+  const text = fs.readFileSync(file, 'utf8');
+  const imports = [...text.matchAll(/from '(\.[^']+)'/g)].map((m) => path.resolve(path.dirname(file), `${m[1]}.ts`));
+  const result = OPENS_STORE.test(text) || imports.some((i) => i.startsWith(path.join(root, 'test')) && opensStore(i, seen));
+  opensCache.set(file, result);
+  return result;
+}
+function alwaysOnPostgres(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  return /\bdescribeWithPostgres\b/.test(text) && !/\bopenTestDatabase\(/.test(text);
+}
+
 const args = process.argv.slice(2);
 const explicit = args.some((a) => !a.startsWith('-'));
-const selected = explicit
-  ? []
-  : testFiles(path.join(root, 'test')).filter((file) => /\b(openTestDatabase|createTestNewsdesk)\(/.test(fs.readFileSync(file, 'utf8')));
+const selected = explicit ? [] : testFiles(path.join(root, 'test')).filter((file) => opensStore(file) && !alwaysOnPostgres(file));
 if (!explicit && selected.length === 0) {
   process.stdout.write('PostgreSQL run: no test file opens a store.\n');
   process.exit(0);
