@@ -1,3 +1,6 @@
+/** http(s), lower-case host, no query, fragment, spaces, escapes or backslashes to normalise. */
+const CLEAN_ABSOLUTE = /^https?:\/\/[a-z0-9.-]+(?::\d{1,5})?(?:\/[^?#\s%\\]*)?$/;
+
 const TRACKING_PARAM = /^(utm_[a-z0-9_]*|fbclid|gclid|dclid|mc_cid|mc_eid|_hsenc|_hsmi|igshid)$/i;
 
 /**
@@ -7,6 +10,8 @@ const TRACKING_PARAM = /^(utm_[a-z0-9_]*|fbclid|gclid|dclid|mc_cid|mc_eid|_hsenc
  */
 export function canonicalLink(raw: string | undefined, base: string | undefined): string | undefined {
   if (!raw) return undefined;
+  // Most links are already absolute and clean: nothing to resolve, strip or normalise.
+  if (CLEAN_ABSOLUTE.test(raw) && !raw.includes('/.')) return raw;
   let url: URL;
   try {
     url = base ? new URL(raw.trim(), base) : new URL(raw.trim());

@@ -87,10 +87,3 @@ export function similarity(a: Terms, normA: number, b: Terms, normB: number): nu
   }
   return dot / (normA * normB);
 }
-
-/** Adds `add` into `into` (a cluster absorbing an item) and keeps the strongest terms. */
-export function mergeTerms(into: Terms, add: Terms): Terms {
-  const merged = new Map(into);
-  for (const [t, w] of add) merged.set(t, (merged.get(t) ?? 0) + w);
-  return strongest(merged, MAX_CLUSTER_TERMS);
-}

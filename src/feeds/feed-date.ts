@@ -1,8 +1,10 @@
 /** How trustworthy an item's date is. */
 export type DateFlag = 'ok' | 'missing' | 'odd';
 
-const RFC822 = /^(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3,9}\s+\d{2,4}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*(?:[A-Za-z]{1,5}|[+-]\d{4}))?$/;
-const ISO8601 = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+// Day (optional weekday), month name, year: the order RFC 822 fixes; anything else is ambiguous.
+const RFC822 = /^(?:[A-Za-z]{3},?\s*)?\d{1,2}\s+[A-Za-z]{3}/;
+const ISO8601 = /^\d{4}-\d{2}-\d{2}(?:$|[T ]\d{2}:\d{2})/;
+const ISO_WITHOUT_ZONE = /^\d{4}-\d{2}-\d{2}[T ][\d:.]+$/;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -14,8 +16,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export function parseFeedDate(text: string | undefined, firstSeen: Date): { iso: string; flag: DateFlag } {
   const raw = text?.trim();
   if (!raw) return { iso: firstSeen.toISOString(), flag: 'missing' };
-  if (!RFC822.test(raw) && !ISO8601.test(raw)) return { iso: firstSeen.toISOString(), flag: 'odd' };
-  const ms = Date.parse(ISO8601.test(raw) && !/[zZ]|[+-]\d{2}:?\d{2}$/.test(raw) && raw.length > 10 ? `${raw.replace(' ', 'T')}Z` : raw);
+  const iso = ISO8601.test(raw);
+  if (!iso && !RFC822.test(raw)) return { iso: firstSeen.toISOString(), flag: 'odd' };
+  // An ISO time without a zone is read as UTC, not as this machine's local time.
+  const ms = Date.parse(iso && ISO_WITHOUT_ZONE.test(raw) ? `${raw.replace(' ', 'T')}Z` : raw);
   if (!Number.isFinite(ms)) return { iso: firstSeen.toISOString(), flag: 'odd' };
   const year = new Date(ms).getUTCFullYear();
   if (year < 1995 || ms > firstSeen.getTime() + DAY_MS) return { iso: firstSeen.toISOString(), flag: 'odd' };

@@ -75,7 +75,9 @@ export class FeedIngester {
     const state = this.stories.get(feed.story_id);
     if (!state) throw new Error(`feed ${feed.id} belongs to unknown story ${feed.story_id}`);
     const ids = items.map((item) => itemId(feed.id, item.key));
-    const existing = await this.store.existingItems(ids);
+    // A feed never read successfully has nothing stored yet (items and success are written
+    // together), so its first poll skips the lookup; inserts still ignore duplicates.
+    const existing = feed.last_success_at ? await this.store.existingItems(ids) : new Map<string, never>();
     const changed = items.map((item, i) => ({ item, id: ids[i]!, prev: existing.get(ids[i]!) })).filter((c) => c.prev?.content_hash !== c.item.contentHash);
     if (changed.length === 0) return { new: 0, relevant: 0, updated: 0 };
     return this.exclusive(state, async () => {
@@ -100,7 +102,8 @@ export class FeedIngester {
           item_key: item.key,
           title: item.title,
           link: item.link ?? null,
-          summary: item.summary,
+          // Only relevant items need their text (corpus, clusters); the rest are kept for dedupe and counts.
+          summary: relevant ? item.summary : '',
           author: item.author ?? null,
           outlet: item.outlet,
           published_at: item.publishedAt,
@@ -118,6 +121,7 @@ export class FeedIngester {
         else if (prev?.relevant) dropped.push(articleIdOf(id));
         if (relevant && !prev) relevantNew++;
       }
+      for (const row of clusters.values()) row.terms_json = serialiseTerms(index.get(row.id)?.terms ?? new Map());
       await this.store.saveBatch({ inserts, updates, clusters: [...clusters.values()] });
       state.story.corpus.upsert(articles);
       state.story.corpus.remove(dropped);
@@ -131,7 +135,7 @@ export class FeedIngester {
     const hit = index.match(terms, publishedMs);
     const meta = hit ? state.meta.get(hit.id) : undefined;
     if (hit && meta) {
-      const merged = index.absorb(hit.id, terms, publishedMs);
+      index.absorb(hit.id, terms, publishedMs);
       const better = relevance > meta.relevance;
       const updated: FeedClusterRow = {
         ...meta,
@@ -141,7 +145,8 @@ export class FeedIngester {
         updated_at: nowIso,
         relevance: Math.max(relevance, meta.relevance),
         item_count: meta.item_count + 1,
-        terms_json: serialiseTerms(merged),
+        // Filled once per write, from the index (a cluster may absorb many items in one poll).
+        terms_json: '',
       };
       state.meta.set(hit.id, updated);
       out.set(hit.id, updated);
@@ -157,7 +162,7 @@ export class FeedIngester {
       updated_at: nowIso,
       relevance,
       item_count: 1,
-      terms_json: serialiseTerms(terms),
+      terms_json: '',
     };
     index.put({ id: created.id, publishedMs, terms });
     state.meta.set(created.id, created);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha1Hex } from './feed-ids';
 import { htmlToText, decodeEntities } from '../corpus/html-to-text';
 import type { ParsedFeed } from './parse-feed-text';
 import { canonicalLink, resolveBase } from './canonical-link';
@@ -43,7 +43,7 @@ export function normaliseItems(feed: ParsedFeed, context: NormaliseContext): Fee
   for (const raw of feed.items) {
     const base = resolveBase(raw.base, siteBase);
     const link = canonicalLink(raw.link, base) ?? (raw.guid && /^https?:\/\//i.test(raw.guid) ? canonicalLink(raw.guid, undefined) : undefined);
-    const summary = truncate(raw.html ? htmlToText(raw.html).replace(/\s*\n\s*/g, '\n').trim() : '', SUMMARY_MAX);
+    const summary = truncate(raw.html ? plainText(raw.html, raw.snippet) : '', SUMMARY_MAX);
     const title = cleanTitle(raw.title ?? '') || truncate(summary.split('\n')[0] ?? '', 120) || 'Untitled item';
     const { iso, flag } = parseFeedDate(raw.date, context.now);
     const author = raw.author ? cleanTitle(raw.author) : '';
@@ -73,6 +73,28 @@ export function normaliseItems(feed: ParsedFeed, context: NormaliseContext): Fee
   return out;
 }
 
+/** Markup whose content is not text: only our own converter drops it with its content. */
+const NON_TEXT_ELEMENT = /<(?:script|style|noscript|template|svg|iframe)\b/i;
+
+/**
+ * Item text as plain text. rss-parser already stripped tags and decoded entities for most
+ * items (its snippet); that is reused unless the HTML holds scripts or styles, whose
+ * content the snippet would keep.
+ */
+function plainText(html: string, snippet: string | undefined): string {
+  if (!html.includes('<') && !html.includes('&')) return collapse(html);
+  if (snippet !== undefined && !NON_TEXT_ELEMENT.test(html)) return collapse(snippet);
+  return htmlToText(html).replace(/\s*\n\s*/g, '\n').trim();
+}
+
+/** Spaces collapse; each line break stays one (paragraphs). */
+const NEEDS_COLLAPSE = /\s\s|[\t\r\f\v\u00a0]/;
+
+function collapse(text: string): string {
+  if (!NEEDS_COLLAPSE.test(text)) return text.trim();
+  return text.replace(/[ \t\r\f\v\u00a0]+/g, ' ').replace(/ ?\n\s*/g, '\n').trim();
+}
+
 /** Titles are plain text; markup some feeds put in them is removed, literal `<<<` kept. */
 export function cleanTitle(title: string): string {
   const untagged = HAS_TAG.test(title) ? title.replace(TAG, ' ') : title;
@@ -98,5 +120,5 @@ function truncate(text: string, max: number): string {
 }
 
 function hash(text: string): string {
-  return createHash('sha1').update(text).digest('hex');
+  return sha1Hex(text);
 }

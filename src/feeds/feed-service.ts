@@ -136,8 +136,11 @@ export class FeedService {
     const story = this.story(storyId);
     let feeds: FeedRow[];
     if (urls.length > 0) {
-      feeds = [];
-      for (const url of urls) feeds.push(await this.options.store.addFeed({ id: feedId(story.definition.id, url), storyId: story.definition.id, url, include: [], exclude: [], origin, publicOnly: origin === 'chat' }, this.now()));
+      const unique = [...new Set(urls.map(normaliseFeedUrl))];
+      feeds = await this.options.store.addFeeds(
+        unique.map((url) => ({ id: feedId(story.definition.id, url), storyId: story.definition.id, url, include: [], exclude: [], origin, publicOnly: origin === 'chat' })),
+        this.now(),
+      );
     } else {
       await this.syncStoryFeeds();
       feeds = await this.options.store.storyFeeds(story.definition.id);

@@ -52,6 +52,8 @@ export interface FeedPollRecord {
 export interface FeedStore {
   /** Inserts a feed, or re-activates a removed one with the same story and URL; returns the row. */
   addFeed(feed: NewFeed, now: string): Promise<FeedRow>;
+  /** `addFeed` for many at once (one poll of many `--feed` URLs); rows in the order given. */
+  addFeeds(feeds: NewFeed[], now: string): Promise<FeedRow[]>;
   /** Inserts a story.json feed unless present; refreshes its outlet and rules; never revives a removed one. */
   syncStoryFeed(feed: NewFeed, now: string): Promise<void>;
   getFeed(id: string): Promise<FeedRow | undefined>;

@@ -25,6 +25,25 @@ export class KyselyFeedStore implements FeedStore {
     return (await this.findFeed(feed.storyId, feed.url))!;
   }
 
+  async addFeeds(feeds: NewFeed[], now: string): Promise<FeedRow[]> {
+    if (feeds.length === 0) return [];
+    const ids = feeds.map((f) => f.id);
+    const found = async () => {
+      const rows: FeedRow[] = [];
+      for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await this.db.selectFrom('feeds').selectAll().where('id', 'in', ids.slice(i, i + CHUNK)).execute()));
+      return new Map(rows.map((r) => [r.id, r]));
+    };
+    const existing = await found();
+    const missing = feeds.filter((f) => !existing.has(f.id));
+    for (let i = 0; i < missing.length; i += 50) {
+      await this.db.insertInto('feeds').values(missing.slice(i, i + 50).map((f) => this.newRow(f, now))).onConflict((oc) => oc.doNothing()).execute();
+    }
+    const removed = feeds.filter((f) => existing.get(f.id)?.status === 'removed');
+    for (const f of removed) await this.addFeed(f, now);
+    const all = missing.length + removed.length > 0 ? await found() : existing;
+    return feeds.map((f) => all.get(f.id)).filter((r): r is FeedRow => r !== undefined);
+  }
+
   async syncStoryFeed(feed: NewFeed, now: string): Promise<void> {
     // Insert-if-absent, then refresh: replicas starting together all run this. An upsert
     // targeting (story_id, url) fails on PostgreSQL when two inserts race, because the
@@ -166,9 +185,22 @@ export class KyselyFeedStore implements FeedStore {
         const { id, first_seen_at: _firstSeen, ...changes } = row;
         await trx.updateTable('feed_items').set(changes).where('id', '=', id).execute();
       }
-      for (const c of batch.clusters) {
-        const { id: _id, story_id: _story, first_seen_at: _seen, ...changes } = c;
-        await trx.insertInto('feed_clusters').values(c).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+      for (let i = 0; i < batch.clusters.length; i += 50) {
+        await trx
+          .insertInto('feed_clusters')
+          .values(batch.clusters.slice(i, i + 50))
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              headline: eb.ref('excluded.headline'),
+              summary: eb.ref('excluded.summary'),
+              published_at: eb.ref('excluded.published_at'),
+              updated_at: eb.ref('excluded.updated_at'),
+              relevance: eb.ref('excluded.relevance'),
+              item_count: eb.ref('excluded.item_count'),
+              terms_json: eb.ref('excluded.terms_json'),
+            })),
+          )
+          .execute();
       }
     });
   }

@@ -14,6 +14,11 @@ export interface RawFeedItem {
   html?: string;
   /** `xml:base` in scope for this item, if any. */
   base?: string;
+  /**
+   * rss-parser's own plain-text rendering of `html` (tags stripped, entities decoded), when
+   * it made one; reused so each item's HTML is not converted twice.
+   */
+  snippet?: string;
 }
 
 export interface ParsedFeed {
@@ -32,6 +37,7 @@ interface ItemExtras {
   creator?: string;
   date?: string;
   'content:encoded'?: string;
+  'content:encodedSnippet'?: string;
 }
 
 const parser = new Parser<{ attrs?: Attrs }, ItemExtras>({
@@ -87,7 +93,10 @@ export async function parseFeedText(text: string): Promise<ParsedFeed> {
   const bases = itemBases(xml);
   const items = (output.items ?? []).map((item, i): RawFeedItem => {
     const extras = item as typeof item & ItemExtras;
-    const html = str(extras['content:encoded']) ?? str(item.content) ?? str(item.summary);
+    const encoded = str(extras['content:encoded']);
+    const content = encoded ? undefined : str(item.content);
+    const html = encoded ?? content ?? str(item.summary);
+    const snippet = encoded ? extras['content:encodedSnippet'] : content ? item.contentSnippet : undefined;
     const base = extras.attrs?.['xml:base'] ?? bases[i];
     const guid = str(item.guid) ?? str(extras.id) ?? str(extras.attrs?.['rdf:about']);
     const date = str(item.pubDate) ?? str(extras.date);
@@ -100,6 +109,7 @@ export async function parseFeedText(text: string): Promise<ParsedFeed> {
       ...(author ? { author } : {}),
       ...(html ? { html } : {}),
       ...(base ? { base } : {}),
+      ...(typeof snippet === 'string' ? { snippet } : {}),
     };
   });
   const feedBase = output.attrs?.['xml:base'];
@@ -121,8 +131,11 @@ function rootElement(head: string): { name: string; prefix?: string; local: stri
 
 const ENTITY_OR_CDATA = /<!\[CDATA\[[\s\S]*?\]\]>|&(#\d{1,7};|#x[0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)?/g;
 
+/** An `&` that is not one of XML's own references: only then is the repair pass needed. */
+const NEEDS_REPAIR = /&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)/;
+
 function repairEntities(text: string): string {
-  if (!text.includes('&')) return text;
+  if (!NEEDS_REPAIR.test(text)) return text;
   return text.replace(ENTITY_OR_CDATA, (match, ref: string | undefined) => {
     if (match.charCodeAt(0) === 0x3c) return match; // CDATA: literal text, left alone
     if (!ref) return '&amp;';

@@ -11,8 +11,7 @@ export const RELEVANCE_THRESHOLD = 0.5;
  * Karpathy only in its text 0.5; "OpenAI and Google ship models" 0.2 (not relevant).
  */
 export function scoreRelevance(matcher: StoryMatcher, title: string, text: string): number {
-  const inTitle = matcher.mentions(title);
-  const inText = matcher.mentions(text);
+  const { inTitle, inText } = matcher.mentionsIn(title, text);
   let score = 0;
   if (inTitle.main) score += 0.7;
   else if (inText.main) score += 0.5;

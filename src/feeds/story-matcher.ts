@@ -55,20 +55,32 @@ export class StoryMatcher {
     this.nameWords = words;
   }
 
-  mentions(text: string): StoryMentions {
-    const found: StoryMentions = { main: false, people: new Set(), organisations: new Set(), keywords: new Set() };
-    if (!text) return found;
-    const note = (ref: EntityRef | undefined) => {
-      if (!ref) return;
-      if (ref.kind === 'main') found.main = true;
-      else if (ref.kind === 'person') found.people.add(ref.entity);
-      else if (ref.kind === 'organisation') found.organisations.add(ref.entity);
-      else found.keywords.add(ref.entity);
-    };
-    if (this.exactPattern) for (const m of text.matchAll(this.exactPattern)) note(this.exact.get(m[0]));
-    if (this.foldedPattern) for (const m of text.matchAll(this.foldedPattern)) note(this.folded.get(m[0].toLowerCase()));
-    return found;
+  /** Mentions in a title and in a text, found in one scan of both. */
+  mentionsIn(title: string, text: string): { inTitle: StoryMentions; inText: StoryMentions } {
+    const inTitle = empty();
+    const inText = empty();
+    const both = `${title}\n${text}`;
+    const cut = title.length;
+    if (this.exactPattern) for (const m of both.matchAll(this.exactPattern)) note((m.index ?? 0) < cut ? inTitle : inText, this.exact.get(m[0]));
+    if (this.foldedPattern) for (const m of both.matchAll(this.foldedPattern)) note((m.index ?? 0) < cut ? inTitle : inText, this.folded.get(m[0].toLowerCase()));
+    return { inTitle, inText };
   }
+
+  mentions(text: string): StoryMentions {
+    return this.mentionsIn('', text).inText;
+  }
+}
+
+function empty(): StoryMentions {
+  return { main: false, people: new Set(), organisations: new Set(), keywords: new Set() };
+}
+
+function note(found: StoryMentions, ref: EntityRef | undefined): void {
+  if (!ref) return;
+  if (ref.kind === 'main') found.main = true;
+  else if (ref.kind === 'person') found.people.add(ref.entity);
+  else if (ref.kind === 'organisation') found.organisations.add(ref.entity);
+  else found.keywords.add(ref.entity);
 }
 
 function alternation(aliases: string[], flags: string): RegExp | undefined {

@@ -56,7 +56,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('relevant', 'integer', (c) => c.notNull())
     .addColumn('cluster_id', 'text')
     .execute();
-  await db.schema.createIndex('feed_items_feed').on('feed_items').column('feed_id').execute();
   await db.schema.createIndex('feed_items_story_relevant').on('feed_items').columns(['story_id', 'relevant', 'published_at']).execute();
   await db.schema.createIndex('feed_items_cluster').on('feed_items').column('cluster_id').execute();
 
