@@ -60,7 +60,7 @@ export async function createPostgresDatabase(url: string, options: PostgresOptio
     throw new NewsdeskError('database-open', `cannot reach PostgreSQL: ${(error as Error).message}`, { cause: error });
   }
   try {
-    await migrateToLatest(db, schema);
+    await migrateWithRetry(db, schema);
   } catch (error) {
     await db.destroy().catch(() => undefined);
     throw error;
@@ -80,4 +80,24 @@ export async function createPostgresDatabase(url: string, options: PostgresOptio
       await db.destroy();
     },
   };
+}
+
+/**
+ * Kysely's "does the migration table exist" check reads every table of every schema in
+ * the database and resolves each name; a schema someone else drops at that moment (another
+ * application, or parallel test runs) fails the check with "schema ... does not exist"
+ * (SQLSTATE 3F000) naming a schema that is not ours. That is retried; anything else is not.
+ */
+async function migrateWithRetry(db: Kysely<Schema>, schema: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateToLatest(db, schema);
+      return;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      const otherSchemaVanished = cause?.code === '3F000' && !String(cause.message).includes(`"${schema}"`);
+      if (!otherSchemaVanished || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }
