@@ -19,7 +19,7 @@ const SCALE: Record<string, string> = { billion: 'b', bn: 'b', b: 'b', million: 
 
 /** Keeps the strongest terms only: enough to recognise a development, cheap to compare. */
 export const MAX_ITEM_TERMS = 40;
-export const MAX_CLUSTER_TERMS = 80;
+export const MAX_CLUSTER_TERMS = 48;
 
 export function developmentTerms(title: string, summary: string, nameWords: ReadonlyMap<string, number>): Terms {
   const terms: Terms = new Map();

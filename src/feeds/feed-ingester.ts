@@ -1,7 +1,7 @@
 import type { StoryRuntime } from '../app/story-runtime';
 import type { Article } from '../corpus/article';
 import { splitSentences } from '../corpus/split-sentences';
-import type { FeedClusterRow, FeedItemRow, FeedRow, FeedStore } from './feed-store';
+import type { FeedClusterRow, FeedItemRow, FeedPollRecord, FeedRow, FeedStore } from './feed-store';
 import type { FeedItem } from './feed-item';
 import { StoryMatcher } from './story-matcher';
 import { RELEVANCE_THRESHOLD, scoreRelevance } from './relevance';
@@ -11,6 +11,11 @@ import { developmentTerms, type Terms } from './development-terms';
 import { clusterId, itemId } from './feed-ids';
 import { articleIdOf, itemArticle } from './item-article';
 import type { Logger } from '../logging/logger';
+
+/** Content hashes in the seen list are shortened to this many hex digits (64 bits). */
+const SEEN_HASH_LENGTH = 16;
+/** The seen list keeps the current items plus older ones up to this many per feed. */
+const SEEN_MAX = 1000;
 
 /** How far back clusters are reloaded to match new items against. */
 const CLUSTER_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -71,30 +76,50 @@ export class FeedIngester {
     return total;
   }
 
-  async ingest(feed: FeedRow, items: FeedItem[], now: Date): Promise<IngestCounts> {
+  /**
+   * Stores one successful poll: new and edited items, their clusters, and the feed's poll
+   * record with the items now seen, in one transaction.
+   */
+  async ingest(feed: FeedRow, items: FeedItem[], now: Date, record: FeedPollRecord): Promise<IngestCounts> {
     const state = this.stories.get(feed.story_id);
     if (!state) throw new Error(`feed ${feed.id} belongs to unknown story ${feed.story_id}`);
-    const ids = items.map((item) => itemId(feed.id, item.key));
-    // A feed never read successfully has nothing stored yet (items and success are written
-    // together), so its first poll skips the lookup; inserts still ignore duplicates.
-    const existing = feed.last_success_at ? await this.store.existingItems(ids) : new Map<string, never>();
-    const changed = items.map((item, i) => ({ item, id: ids[i]!, prev: existing.get(ids[i]!) })).filter((c) => c.prev?.content_hash !== c.item.contentHash);
-    if (changed.length === 0) return { new: 0, relevant: 0, updated: 0 };
+    const seen = parseSeen(feed.seen_json);
+    const filter = this.filterFor(feed);
+    const candidates: Array<{ item: FeedItem; id: string; known: boolean; relevance: number }> = [];
+    const nowSeen = new Map<string, string>();
+    for (const item of items) {
+      const id = itemId(feed.id, item.key);
+      const hash = item.contentHash.slice(0, SEEN_HASH_LENGTH);
+      nowSeen.set(id, hash);
+      const before = seen.get(id);
+      if (before === hash) continue;
+      const relevance = passesFilter(filter, `${item.title}\n${item.summary}`) ? scoreRelevance(state.matcher, item.title, item.summary) : 0;
+      candidates.push({ item, id, known: before !== undefined, relevance });
+    }
+    // Stored rows are looked up only where one may exist: an edited item, or an item about
+    // the story that the seen list no longer remembers.
+    const lookup = candidates.filter((c) => c.known || (c.relevance >= RELEVANCE_THRESHOLD && feed.last_success_at)).map((c) => c.id);
+    const existing = lookup.length > 0 ? await this.store.existingItems(lookup) : new Map<string, never>();
+    const seenJson = serialiseSeen(nowSeen, seen);
     return this.exclusive(state, async () => {
-      const index = await this.clusterIndex(state, now);
-      const filter = this.filterFor(feed);
+      const index = candidates.some((c) => c.relevance >= RELEVANCE_THRESHOLD) ? await this.clusterIndex(state, now) : undefined;
       const nowIso = now.toISOString();
       const inserts: FeedItemRow[] = [];
       const updates: FeedItemRow[] = [];
       const clusters = new Map<string, FeedClusterRow>();
       const articles: Article[] = [];
       const dropped: string[] = [];
+      let fresh = 0;
       let relevantNew = 0;
-      for (const { item, id, prev } of changed) {
-        const relevance = passesFilter(filter, `${item.title}\n${item.summary}`) ? scoreRelevance(state.matcher, item.title, item.summary) : 0;
+      for (const { item, id, known, relevance } of candidates) {
+        const prev = existing.get(id);
+        const isNew = !known && !prev;
+        if (isNew) fresh++;
         const relevant = relevance >= RELEVANCE_THRESHOLD;
+        // Items not about the story are remembered in the seen list only.
+        if (!relevant && !prev) continue;
         let cluster = prev?.cluster_id ?? null;
-        if (relevant && !cluster) cluster = this.assignCluster(state, index, id, item, relevance, nowIso, clusters);
+        if (relevant && !cluster && index) cluster = this.assignCluster(state, index, id, item, relevance, nowIso, clusters);
         const row: FeedItemRow = {
           id,
           feed_id: feed.id,
@@ -102,8 +127,7 @@ export class FeedIngester {
           item_key: item.key,
           title: item.title,
           link: item.link ?? null,
-          // Only relevant items need their text (corpus, clusters); the rest are kept for dedupe and counts.
-          summary: relevant ? item.summary : '',
+          summary: item.summary,
           author: item.author ?? null,
           outlet: item.outlet,
           published_at: item.publishedAt,
@@ -113,19 +137,19 @@ export class FeedIngester {
           content_hash: item.contentHash,
           relevance,
           relevant: relevant ? 1 : 0,
-          cluster_id: relevant ? cluster : prev?.cluster_id ?? null,
+          cluster_id: cluster,
         };
         if (prev) updates.push(row);
         else inserts.push(row);
         if (relevant) articles.push(itemArticle(row));
         else if (prev?.relevant) dropped.push(articleIdOf(id));
-        if (relevant && !prev) relevantNew++;
+        if (relevant && isNew) relevantNew++;
       }
-      for (const row of clusters.values()) row.terms_json = serialiseTerms(index.get(row.id)?.terms ?? new Map());
-      await this.store.saveBatch({ inserts, updates, clusters: [...clusters.values()] });
+      for (const row of clusters.values()) row.terms_json = serialiseTerms(index?.get(row.id)?.terms ?? new Map());
+      await this.store.saveBatch({ inserts, updates, clusters: [...clusters.values()], feed: { id: feed.id, record, seenJson, newItems: fresh } });
       state.story.corpus.upsert(articles);
       state.story.corpus.remove(dropped);
-      return { new: inserts.length, relevant: relevantNew, updated: updates.length };
+      return { new: fresh, relevant: relevantNew, updated: candidates.length - fresh };
     });
   }
 
@@ -234,4 +258,27 @@ function parseList(json: string): string[] {
   } catch {
     return [];
   }
+}
+
+function parseSeen(json: string): Map<string, string> {
+  try {
+    const value = JSON.parse(json) as unknown;
+    if (value && typeof value === 'object' && !Array.isArray(value)) return new Map(Object.entries(value as Record<string, string>));
+  } catch {
+    // an unreadable list only means items are compared with the store again
+  }
+  return new Map();
+}
+
+/** The items in this fetch first, then earlier ones still remembered, at most SEEN_MAX. */
+function serialiseSeen(current: Map<string, string>, earlier: Map<string, string>): string {
+  const out: Record<string, string> = Object.fromEntries(current);
+  let size = current.size;
+  for (const [id, hash] of earlier) {
+    if (size >= SEEN_MAX) break;
+    if (id in out) continue;
+    out[id] = hash;
+    size++;
+  }
+  return JSON.stringify(out);
 }

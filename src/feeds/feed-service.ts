@@ -214,8 +214,7 @@ export class FeedService {
         this.options.metrics?.feedPolled(feed.url, true);
         return { ...base, status: 'not-modified' };
       }
-      const counts = await this.ingester.ingest(feed, result.items, started);
-      await this.options.store.recordPoll(feed.id, {
+      const counts = await this.ingester.ingest(feed, result.items, started, {
         at,
         ok: true,
         consecutiveFailures: 0,

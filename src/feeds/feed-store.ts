@@ -29,6 +29,8 @@ export interface IngestBatch {
   inserts: FeedItemRow[];
   updates: FeedItemRow[];
   clusters: FeedClusterRow[];
+  /** The poll's outcome for the feed row, with the items now seen and how many were new. */
+  feed: { id: string; record: FeedPollRecord; seenJson: string; newItems: number };
 }
 
 /** The outcome of a poll written back to the feed row (and the lease released). */
@@ -73,7 +75,7 @@ export interface FeedStore {
   recordPoll(id: string, record: FeedPollRecord): Promise<{ paused: boolean }>;
   /** Stored items of a feed among `ids`: content hash, cluster and first-seen time. */
   existingItems(ids: string[]): Promise<Map<string, Pick<FeedItemRow, 'id' | 'content_hash' | 'cluster_id' | 'first_seen_at' | 'relevant'>>>;
-  /** Writes one poll's items and clusters in one transaction. */
+  /** Writes one poll's items, clusters and feed state in one transaction. */
   saveBatch(batch: IngestBatch): Promise<void>;
   /** Relevant items of a story (loaded into the corpus at start). */
   relevantItems(storyId: string): Promise<FeedItemRow[]>;

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Schema } from '../store/schema';
 import type { FeedClusterRow, FeedItemRow, FeedListing, FeedPollRecord, FeedRow, FeedStatus, FeedStore, IngestBatch, NewFeed } from './feed-store';
 
@@ -70,12 +70,13 @@ export class KyselyFeedStore implements FeedStore {
     if (feeds.length === 0) return [];
     const counts = await this.db
       .selectFrom('feed_items')
-      .select((eb) => ['feed_id', eb.fn.countAll<string | number>().as('n'), eb.fn.sum<string | number | null>('relevant').as('r')])
+      .select((eb) => ['feed_id', eb.fn.countAll<string | number>().as('r')])
       .where('story_id', '=', storyId)
+      .where('relevant', '=', 1)
       .groupBy('feed_id')
       .execute();
-    const byFeed = new Map(counts.map((c) => [c.feed_id, { n: Number(c.n), r: Number(c.r ?? 0) }]));
-    return feeds.map((f) => ({ ...f, itemCount: byFeed.get(f.id)?.n ?? 0, relevantCount: byFeed.get(f.id)?.r ?? 0 }));
+    const relevant = new Map(counts.map((c) => [c.feed_id, Number(c.r)]));
+    return feeds.map((f) => ({ ...f, itemCount: f.item_count, relevantCount: relevant.get(f.id) ?? 0 }));
   }
 
   async storyFeeds(storyId: string): Promise<FeedRow[]> {
@@ -120,45 +121,7 @@ export class KyselyFeedStore implements FeedStore {
   }
 
   async recordPoll(id: string, r: FeedPollRecord): Promise<{ paused: boolean }> {
-    const common = {
-      last_attempt_at: r.at,
-      updated_at: r.at,
-      consecutive_failures: r.consecutiveFailures,
-      next_poll_at: r.nextPollAt,
-      lease_owner: null,
-      lease_until: null,
-    };
-    if (r.ok) {
-      await this.db
-        .updateTable('feeds')
-        .set({
-          ...common,
-          last_success_at: r.at,
-          last_error_kind: null,
-          last_error_message: null,
-          ...(r.title ? { title: r.title } : {}),
-          ...(r.etag !== undefined ? { etag: r.etag } : {}),
-          ...(r.lastModified !== undefined ? { last_modified: r.lastModified } : {}),
-          ...(r.resume ? { status: 'active', paused_at: null } : {}),
-        })
-        .where('id', '=', id)
-        .where('status', '!=', 'removed')
-        .execute();
-      return { paused: false };
-    }
-    const failure = { ...common, last_error_kind: r.errorKind ?? 'network', last_error_message: r.errorMessage ?? null };
-    if (r.pause) {
-      // Only the poll that moves the feed from active to paused reports it: one notice.
-      const paused = await this.db
-        .updateTable('feeds')
-        .set({ ...failure, status: 'paused', paused_at: r.at })
-        .where('id', '=', id)
-        .where('status', '=', 'active')
-        .executeTakeFirst();
-      if (Number(paused.numUpdatedRows) === 1) return { paused: true };
-    }
-    await this.db.updateTable('feeds').set(failure).where('id', '=', id).execute();
-    return { paused: false };
+    return applyPoll(this.db, id, r);
   }
 
   async existingItems(ids: string[]): Promise<Map<string, Pick<FeedItemRow, 'id' | 'content_hash' | 'cluster_id' | 'first_seen_at' | 'relevant'>>> {
@@ -175,7 +138,6 @@ export class KyselyFeedStore implements FeedStore {
   }
 
   async saveBatch(batch: IngestBatch): Promise<void> {
-    if (batch.inserts.length + batch.updates.length + batch.clusters.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       // Rows per statement stay under the bound-parameter limit (18 columns each).
       for (let i = 0; i < batch.inserts.length; i += 50) {
@@ -202,6 +164,8 @@ export class KyselyFeedStore implements FeedStore {
           )
           .execute();
       }
+      const { id, record, seenJson, newItems } = batch.feed;
+      await applyPoll(trx, id, record, { seen_json: seenJson, item_count: sql<number>`item_count + ${newItems}` });
     });
   }
 
@@ -267,8 +231,59 @@ export class KyselyFeedStore implements FeedStore {
       lease_until: null,
       paused_at: null,
       added_by: feed.addedBy ?? null,
+      seen_json: '{}',
+      item_count: 0,
       created_at: now,
       updated_at: now,
     };
   }
+}
+
+type Executor = Kysely<Schema> | Transaction<Schema>;
+
+/**
+ * Writes a poll's outcome to the feed row and releases its lease; `extra` adds columns
+ * (the items seen) written in the same statement.
+ */
+async function applyPoll(db: Executor, id: string, r: FeedPollRecord, extra: { seen_json?: string; item_count?: RawBuilder<number> } = {}): Promise<{ paused: boolean }> {
+  const common = {
+    last_attempt_at: r.at,
+    updated_at: r.at,
+    consecutive_failures: r.consecutiveFailures,
+    next_poll_at: r.nextPollAt,
+    lease_owner: null,
+    lease_until: null,
+  };
+  if (r.ok) {
+    await db
+      .updateTable('feeds')
+      .set({
+        ...common,
+        ...extra,
+        last_success_at: r.at,
+        last_error_kind: null,
+        last_error_message: null,
+        ...(r.title ? { title: r.title } : {}),
+        ...(r.etag !== undefined ? { etag: r.etag } : {}),
+        ...(r.lastModified !== undefined ? { last_modified: r.lastModified } : {}),
+        ...(r.resume ? { status: 'active', paused_at: null } : {}),
+      })
+      .where('id', '=', id)
+      .where('status', '!=', 'removed')
+      .execute();
+    return { paused: false };
+  }
+  const failure = { ...common, last_error_kind: r.errorKind ?? 'network', last_error_message: r.errorMessage ?? null };
+  if (r.pause) {
+    // Only the poll that moves the feed from active to paused reports it: one notice.
+    const paused = await db
+      .updateTable('feeds')
+      .set({ ...failure, status: 'paused', paused_at: r.at })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    if (Number(paused.numUpdatedRows) === 1) return { paused: true };
+  }
+  await db.updateTable('feeds').set(failure).where('id', '=', id).execute();
+  return { paused: false };
 }

@@ -89,11 +89,15 @@ export interface FeedsTable {
   lease_until: string | null;
   paused_at: string | null;
   added_by: string | null;
+  /** JSON object: item id -> short content hash of the items last seen (dedupe, edits). */
+  seen_json: string;
+  /** Distinct items ever read from the feed. */
+  item_count: number;
   created_at: string;
   updated_at: string;
 }
 
-/** One item read from a feed; kept whether relevant or not so it is never new twice. */
+/** One item about the story read from a feed (and items that stopped being about it after an edit). */
 export interface FeedItemsTable {
   id: string;
   feed_id: string;

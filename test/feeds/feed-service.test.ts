@@ -65,8 +65,14 @@ describe('FeedService', () => {
     const titles = restartedStory.corpus.articles().map((a) => a.title);
     expect(titles).toContain('Andrej Karpathy joins Anthropic to speed up pre-training');
     expect(titles).not.toContain('Andrej Karpathy joins Anthropic');
-    const rows = await database.db.selectFrom('feed_items').select(['title', 'first_seen_at']).execute();
-    expect(rows).toHaveLength(3);
+    // Items about the story are stored (the edit kept its first-seen time); the others are
+    // only remembered as seen, and counted.
+    const rows = await database.db.selectFrom('feed_items').select(['title', 'first_seen_at']).orderBy('title').execute();
+    expect(rows).toEqual([
+      { title: 'Andrej Karpathy joins Anthropic to speed up pre-training', first_seen_at: '2026-05-21T08:00:00.000Z' },
+      { title: 'Interview: what pre-training means now', first_seen_at: '2026-05-21T08:00:00.000Z' },
+    ]);
+    expect((await second.service.listFeeds('karpathy'))[0]).toMatchObject({ itemCount: 3, relevantCount: 2 });
   });
 
   test('conditional GET: the second poll sends the validators and a 304 is "not-modified"', async () => {
@@ -142,7 +148,8 @@ describe('FeedService', () => {
     const [fromA, fromB] = await Promise.all([a.service.pollDue(), b.service.pollDue()]);
     expect(fromA.length + fromB.length).toBe(paths.length);
     for (const p of paths) expect(server.hits(p)).toHaveLength(1);
-    expect(await database.db.selectFrom('feed_items').select('id').execute()).toHaveLength(15);
+    expect(await database.db.selectFrom('feed_items').select('id').execute()).toHaveLength(10);
+    expect((await a.service.listFeeds('karpathy')).map((f) => f.itemCount)).toEqual([3, 3, 3, 3, 3]);
   });
 
   test('per-feed include/exclude rules keep items out of the story', async () => {

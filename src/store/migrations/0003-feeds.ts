@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Feeds per story (with their poll state and lease), the items read from them (kept for
- * dedupe across restarts, relevant or not), and the clusters of items that report the
- * same development.
+ * Feeds per story (with their poll state, lease, and the ids and content hashes of the
+ * items last seen, for dedupe across restarts), the items about the story read from them,
+ * and the clusters of items that report the same development.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -30,6 +30,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('lease_until', 'text')
     .addColumn('paused_at', 'text')
     .addColumn('added_by', 'text')
+    .addColumn('seen_json', 'text', (c) => c.notNull())
+    .addColumn('item_count', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('feeds_story_url', ['story_id', 'url'])
