@@ -101,15 +101,19 @@ export class FeedService {
 
   /** Records each story's bundled feeds in the store (removed ones stay removed). */
   async syncStoryFeeds(): Promise<void> {
-    const now = this.now();
-    for (const story of this.options.stories) {
-      for (const f of story.definition.feeds) {
-        await this.options.store.syncStoryFeed(
-          { id: feedId(story.definition.id, f.url), storyId: story.definition.id, url: f.url, ...(f.outlet ? { outlet: f.outlet } : {}), include: f.include, exclude: f.exclude, origin: 'story', publicOnly: false },
-          now,
-        );
-      }
-    }
+    const feeds = this.options.stories.flatMap((story) =>
+      story.definition.feeds.map((f) => ({
+        id: feedId(story.definition.id, f.url),
+        storyId: story.definition.id,
+        url: f.url,
+        ...(f.outlet ? { outlet: f.outlet } : {}),
+        include: f.include,
+        exclude: f.exclude,
+        origin: 'story' as const,
+        publicOnly: false,
+      })),
+    );
+    await this.options.store.syncStoryFeeds(feeds, this.now());
   }
 
   /** Polls every due feed of every story once; the clock decides what is due. */

@@ -56,8 +56,8 @@ export interface FeedStore {
   addFeed(feed: NewFeed, now: string): Promise<FeedRow>;
   /** `addFeed` for many at once (one poll of many `--feed` URLs); rows in the order given. */
   addFeeds(feeds: NewFeed[], now: string): Promise<FeedRow[]>;
-  /** Inserts a story.json feed unless present; refreshes its outlet and rules; never revives a removed one. */
-  syncStoryFeed(feed: NewFeed, now: string): Promise<void>;
+  /** Inserts story.json feeds not yet present; refreshes their outlet and rules; never revives removed ones. */
+  syncStoryFeeds(feeds: NewFeed[], now: string): Promise<void>;
   getFeed(id: string): Promise<FeedRow | undefined>;
   findFeed(storyId: string, url: string): Promise<FeedRow | undefined>;
   listFeeds(storyId: string): Promise<FeedListing[]>;

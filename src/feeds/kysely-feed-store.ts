@@ -44,17 +44,25 @@ export class KyselyFeedStore implements FeedStore {
     return feeds.map((f) => all.get(f.id)).filter((r): r is FeedRow => r !== undefined);
   }
 
-  async syncStoryFeed(feed: NewFeed, now: string): Promise<void> {
-    // Insert-if-absent, then refresh: replicas starting together all run this. An upsert
-    // targeting (story_id, url) fails on PostgreSQL when two inserts race, because the
-    // primary key (id) is a second unique index outside the ON CONFLICT target.
-    await this.db.insertInto('feeds').values(this.newRow(feed, now)).onConflict((oc) => oc.doNothing()).execute();
-    await this.db
-      .updateTable('feeds')
-      .set({ outlet: feed.outlet ?? null, include_json: JSON.stringify(feed.include), exclude_json: JSON.stringify(feed.exclude) })
-      .where('story_id', '=', feed.storyId)
-      .where('url', '=', feed.url)
-      .execute();
+  async syncStoryFeeds(feeds: NewFeed[], now: string): Promise<void> {
+    if (feeds.length === 0) return;
+    // Insert-if-absent, then refresh what changed: replicas starting together all run this.
+    // (An upsert targeting (story_id, url) fails on PostgreSQL when two inserts race,
+    // because the primary key is a second unique index outside the ON CONFLICT target.)
+    for (let i = 0; i < feeds.length; i += 50) {
+      await this.db.insertInto('feeds').values(feeds.slice(i, i + 50).map((f) => this.newRow(f, now))).onConflict((oc) => oc.doNothing()).execute();
+    }
+    const stored = new Map<string, Pick<FeedRow, 'story_id' | 'url' | 'outlet' | 'include_json' | 'exclude_json'>>();
+    for (const storyId of new Set(feeds.map((f) => f.storyId))) {
+      const rows = await this.db.selectFrom('feeds').select(['story_id', 'url', 'outlet', 'include_json', 'exclude_json']).where('story_id', '=', storyId).execute();
+      for (const row of rows) stored.set(`${row.story_id}\n${row.url}`, row);
+    }
+    for (const feed of feeds) {
+      const row = stored.get(`${feed.storyId}\n${feed.url}`);
+      const wanted = { outlet: feed.outlet ?? null, include_json: JSON.stringify(feed.include), exclude_json: JSON.stringify(feed.exclude) };
+      if (row && row.outlet === wanted.outlet && row.include_json === wanted.include_json && row.exclude_json === wanted.exclude_json) continue;
+      await this.db.updateTable('feeds').set(wanted).where('story_id', '=', feed.storyId).where('url', '=', feed.url).execute();
+    }
   }
 
   async getFeed(id: string): Promise<FeedRow | undefined> {
