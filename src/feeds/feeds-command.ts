@@ -65,7 +65,7 @@ function listReply(story: StoryRuntime, feeds: FeedListing[]): Reply {
     if (f.last_error_message) parts.push(`last error: ${f.last_error_message}${f.consecutive_failures > 1 ? ` (${f.consecutive_failures} failures in a row)` : ''}`);
     if (f.status === 'active' && f.consecutive_failures > 0 && f.next_poll_at) parts.push(`next try ${shortTime(f.next_poll_at)}`);
     if (f.status === 'paused') parts.push(`resume with ${command} feeds resume ${f.id}`);
-    return { label: statusLabel(f), text: parts.join('; '), sources: [{ outlet: name, url: f.url }] };
+    return { label: statusLabel(f), text: `${parts.join('; ')} - ${f.url}` };
   });
   return { visibility: 'private', title: `${story.definition.title}: ${feeds.length} feed${feeds.length === 1 ? '' : 's'}`, blocks: [{ kind: 'list', items }] };
 }
