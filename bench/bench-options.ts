@@ -18,6 +18,8 @@ export interface BenchOptions {
   slackRequests: number;
   slackConcurrency: number;
   channels: number;
+  /** Feeds polled into the generated story's store before its commands are timed. */
+  historyFeeds: number;
   /** When set, spawned programs run with `--cpu-prof` and write their profiles here. */
   cpuProfDir?: string;
 }
@@ -33,6 +35,7 @@ export const FULL_OPTIONS: Omit<BenchOptions, 'json' | 'parts'> = {
   slackRequests: 200,
   slackConcurrency: 20,
   channels: 1000,
+  historyFeeds: 200,
 };
 
 export const QUICK_OPTIONS: Omit<BenchOptions, 'json' | 'parts'> = {
@@ -46,6 +49,7 @@ export const QUICK_OPTIONS: Omit<BenchOptions, 'json' | 'parts'> = {
   slackRequests: 20,
   slackConcurrency: 5,
   channels: 10,
+  historyFeeds: 5,
 };
 
 const USAGE = `usage: npm run bench [-- options]

@@ -17,6 +17,8 @@ export interface CorpusFigures {
   load_ms: number;
   /** Heap in use after every command ran once (all lazy indexes built). */
   heap_mb: number;
+  /** Feed items about the story polled into the store before timing (`latest`, `digest`). */
+  feed_items?: number;
 }
 
 export interface StartupFigures {

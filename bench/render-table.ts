@@ -11,9 +11,9 @@ export function renderTable(report: BenchReport): string {
   if (report.corpus) {
     const rows = SIZES.flatMap((s) => {
       const c = report.corpus?.[s];
-      return c ? [[SIZE_LABEL[s], String(c.articles), ms(c.load_ms), `${c.heap_mb} MB`]] : [];
+      return c ? [[SIZE_LABEL[s], String(c.articles), String(c.feed_items ?? 0), ms(c.load_ms), `${c.heap_mb} MB`]] : [];
     });
-    out.push(table(['story', 'articles', 'load', 'heap after first calls'], rows), '');
+    out.push(table(['story', 'articles', 'feed items', 'load', 'heap after first calls'], rows), '');
   }
   if (report.commands) {
     const rows: string[][] = [];

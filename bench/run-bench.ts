@@ -73,6 +73,7 @@ export async function runBench(options: BenchOptions, progress: Progress, paths:
             warmup: options.warmup,
             iterations: options.iterations[story.size],
             progress,
+            ...(story.size === 'large' ? { seedFeeds: { feeds: options.historyFeeds, itemsPerFeed: 50, seed: options.seed + 1 } } : {}),
           });
           corpus[story.size] = result.corpus;
           for (const [name, figures] of Object.entries(result.commands)) (commands[name] ??= {})[story.size] = figures;
