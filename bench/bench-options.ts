@@ -7,6 +7,8 @@ export type Part = (typeof PARTS)[number];
 /** Sizes and switches of one bench run; `--quick` shrinks every size for a smoke run. */
 export interface BenchOptions {
   json: boolean;
+  /** Print Markdown tables (for the README) instead of the plain table. */
+  markdown: boolean;
   parts: Set<Part>;
   seed: number;
   largeArticles: number;
@@ -24,7 +26,7 @@ export interface BenchOptions {
   cpuProfDir?: string;
 }
 
-export const FULL_OPTIONS: Omit<BenchOptions, 'json' | 'parts'> = {
+export const FULL_OPTIONS: Omit<BenchOptions, 'json' | 'markdown' | 'parts'> = {
   seed: 20260520,
   largeArticles: 10_000,
   warmup: 20,
@@ -38,7 +40,7 @@ export const FULL_OPTIONS: Omit<BenchOptions, 'json' | 'parts'> = {
   historyFeeds: 200,
 };
 
-export const QUICK_OPTIONS: Omit<BenchOptions, 'json' | 'parts'> = {
+export const QUICK_OPTIONS: Omit<BenchOptions, 'json' | 'markdown' | 'parts'> = {
   seed: 20260520,
   largeArticles: 200,
   warmup: 2,
@@ -54,6 +56,7 @@ export const QUICK_OPTIONS: Omit<BenchOptions, 'json' | 'parts'> = {
 
 const USAGE = `usage: npm run bench [-- options]
   --json             print one JSON object on stdout instead of the table
+  --markdown         print Markdown tables (the README's Performance section)
   --only a,b         run only these parts: ${PARTS.join(', ')}
   --quick            tiny sizes (a smoke run, figures not comparable)
   --articles N       size of the generated story (default 10000)
@@ -69,7 +72,7 @@ export class BenchUsageError extends Error {
 
 export function parseBenchArgs(argv: readonly string[]): BenchOptions {
   const quick = argv.includes('--quick');
-  const options: BenchOptions = { ...(quick ? QUICK_OPTIONS : FULL_OPTIONS), json: false, parts: new Set(PARTS) };
+  const options: BenchOptions = { ...(quick ? QUICK_OPTIONS : FULL_OPTIONS), json: false, markdown: false, parts: new Set(PARTS) };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -83,6 +86,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
       return n;
     };
     if (arg === '--json') options.json = true;
+    else if (arg === '--markdown') options.markdown = true;
     else if (arg === '--quick') continue;
     else if (arg === '--articles') options.largeArticles = count();
     else if (arg === '--seed') options.seed = count();

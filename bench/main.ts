@@ -1,6 +1,7 @@
 import { BenchUsageError, parseBenchArgs } from './bench-options';
 import { runBench } from './run-bench';
 import { renderTable } from './render-table';
+import { renderMarkdown } from './render-markdown';
 import { stderrProgress } from './progress';
 
 /**
@@ -10,7 +11,8 @@ import { stderrProgress } from './progress';
 async function main(): Promise<number> {
   const options = parseBenchArgs(process.argv.slice(2));
   const report = await runBench(options, stderrProgress);
-  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderTable(report));
+  const labels = { bundled: 'bundled', large: `generated, ${options.largeArticles.toLocaleString('en-US')} articles` };
+  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : options.markdown ? renderMarkdown(report, labels) : renderTable(report));
   return 0;
 }
 

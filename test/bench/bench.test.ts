@@ -8,6 +8,7 @@ import { percentile, summarise } from '../../bench/percentiles';
 import { parseBenchArgs, QUICK_OPTIONS, type BenchOptions } from '../../bench/bench-options';
 import { runBench } from '../../bench/run-bench';
 import { renderTable } from '../../bench/render-table';
+import { renderMarkdown } from '../../bench/render-markdown';
 import { silentProgress } from '../../bench/progress';
 import { loadStoryFolders } from '../../src/story/load-stories';
 import { loadCorpusDir } from '../../src/corpus/load-corpus';
@@ -104,6 +105,7 @@ describe('a tiny bench run', () => {
     const options: BenchOptions = {
       ...QUICK_OPTIONS,
       json: true,
+      markdown: false,
       parts: new Set(['commands', 'startup', 'delivery']),
       largeArticles: 30,
       warmup: 1,
@@ -137,5 +139,8 @@ describe('a tiny bench run', () => {
     expect(table).toMatch(/^ask\s+bundled\s/m);
     expect(table).toMatch(/^delivery/m);
     expect(table).toContain('not measured: startup');
+    const markdown = renderMarkdown(report, { bundled: 'bundled', large: 'generated' });
+    expect(markdown).toMatch(/^\| `ask` \| bundled \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
+    expect(markdown).toMatch(/^Measured on \d+ cores and \d+ GB/);
   }, 120_000);
 });
