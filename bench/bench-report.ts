@@ -48,6 +48,8 @@ export interface SlackAckFigures extends LatencySummary {
   concurrency: number;
   /** Requests Slack would have seen fail (non-200 or no answer within 3 s). */
   failed: number;
+  /** Commands answered through their response_url within a minute of the last acknowledgement. */
+  answered: number;
 }
 
 export interface DeliveryFigures {

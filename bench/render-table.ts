@@ -44,7 +44,7 @@ export function renderTable(report: BenchReport): string {
   }
   if (report.slack_ack) {
     const a = report.slack_ack;
-    out.push(table(['slack ack', 'p50', 'p95', 'p99', 'failed'], [[`${a.requests} at ${a.concurrency}`, ms(a.p50_ms), ms(a.p95_ms), ms(a.p99_ms), String(a.failed)]]), '');
+    out.push(table(['slack ack', 'p50', 'p95', 'p99', 'failed', 'answered'], [[`${a.requests} at ${a.concurrency}`, ms(a.p50_ms), ms(a.p95_ms), ms(a.p99_ms), String(a.failed), String(a.answered)]]), '');
   }
   if (report.delivery) {
     const d = report.delivery;

@@ -23,11 +23,6 @@ export interface SlackAckOptions {
   nodeArgs?: string[];
 }
 
-export interface SlackAckResult extends SlackAckFigures {
-  /** Commands answered through their response_url by the end. */
-  answered: number;
-}
-
 const SIGNING_SECRET = 'bench-signing-secret';
 /** Slack gives up on an acknowledgement after 3 seconds. */
 const SLACK_ACK_DEADLINE_MS = 3000;
@@ -39,7 +34,7 @@ const SLACK_ACK_DEADLINE_MS = 3000;
  * sending the request to reading the HTTP answer; the answers themselves follow on the
  * response_url while later commands are acknowledged, as in real use.
  */
-export async function measureSlackAck(options: SlackAckOptions): Promise<SlackAckResult> {
+export async function measureSlackAck(options: SlackAckOptions): Promise<SlackAckFigures> {
   const fake = await FakeSlackWebApi.start();
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'newsdesk-bench-slack-'));
   const port = await freePort();
