@@ -8,6 +8,7 @@ import { measureCommandLatency } from './command-latency';
 import { generateStory, type GeneratedStory } from './generate-story';
 import { measureStartupMedian } from './startup';
 import { checkTargets } from './targets';
+import { copyStoriesWithoutFeeds } from './offline-stories';
 import { measureDigestDelivery } from './digest-delivery';
 import { measureSlackAck } from './slack-ack';
 import { measureFeedIngest } from './feed-ingest';
@@ -33,6 +34,8 @@ export function defaultPaths(): BenchPaths {
 interface StoryUnderTest {
   size: StorySize;
   storiesDir: string;
+  /** The same stories without feeds, for spawned programs (which poll on start). */
+  offlineStoriesDir: string;
   command: string;
   questions: readonly string[];
 }
@@ -68,22 +71,25 @@ export async function runBench(options: BenchOptions, progress: Progress, paths:
   };
   const wants = (part: Part) => options.parts.has(part);
   let large: GeneratedStory | undefined;
+  // Spawned programs get the bundled story without its (real, online) feeds.
+  const offline = copyStoriesWithoutFeeds(paths.bundledStories, os.tmpdir());
   try {
     const stories: StoryUnderTest[] = [];
     if (wants('commands') || wants('startup')) {
-      stories.push({ size: 'bundled', storiesDir: paths.bundledStories, command: bundledStory(paths).command, questions: BUNDLED_QUESTIONS });
+      stories.push({ size: 'bundled', storiesDir: paths.bundledStories, offlineStoriesDir: offline, command: bundledStory(paths).command, questions: BUNDLED_QUESTIONS });
       progress(`generating a story of ${options.largeArticles} articles (seed ${options.seed})`);
       large = generateStory(os.tmpdir(), { articles: options.largeArticles, seed: options.seed });
       progress(`  ${Math.round(large.bytes / 1024 / 1024)} MB in ${large.storyDir}`);
-      stories.push({ size: 'large', storiesDir: large.storiesDir, command: large.command, questions: GENERATED_QUESTIONS });
+      stories.push({ size: 'large', storiesDir: large.storiesDir, offlineStoriesDir: large.storiesDir, command: large.command, questions: GENERATED_QUESTIONS });
     }
     if (wants('commands')) await runCommandLatency(run, stories);
     if (wants('startup')) await runStartup(run, stories);
     if (wants('ingest')) await runIngest(run);
-    if (wants('slack')) await runSlackAck(run);
+    if (wants('slack')) await runSlackAck(run, offline);
     if (wants('delivery')) await runDelivery(run);
   } finally {
     if (large) fs.rmSync(large.storiesDir, { recursive: true, force: true });
+    fs.rmSync(offline, { recursive: true, force: true });
   }
   return { ...report, targets: checkTargets(report, options.largeArticles) };
 }
@@ -128,7 +134,7 @@ async function runStartup(run: RunContext, stories: StoryUnderTest[]): Promise<v
     run.progress(`startup, ${story.size} story`);
     try {
       const figures = await measureStartupMedian(
-        { entry: run.paths.entry, storiesDir: story.storiesDir, command: story.command, askQuestion: story.questions[0]!, timeoutMs: 60_000, nodeArgs: run.nodeArgs },
+        { entry: run.paths.entry, storiesDir: story.offlineStoriesDir, command: story.command, askQuestion: story.questions[0]!, timeoutMs: 60_000, nodeArgs: run.nodeArgs },
         run.options.startupRuns[story.size],
       );
       startup[story.size] = figures;
@@ -152,14 +158,14 @@ async function runIngest(run: RunContext): Promise<void> {
   }
 }
 
-async function runSlackAck(run: RunContext): Promise<void> {
+async function runSlackAck(run: RunContext, offlineStories: string): Promise<void> {
   const { options, progress } = run;
   progress(`Slack acknowledgements: ${options.slackRequests} signed slash commands, ${options.slackConcurrency} at a time`);
   if (!fs.existsSync(run.paths.entry)) return run.skip('slack', `${run.paths.entry} is not built (npm run build)`);
   try {
     run.report.slack_ack = await measureSlackAck({
       entry: run.paths.entry,
-      storiesDir: run.paths.bundledStories,
+      storiesDir: offlineStories,
       command: bundledStory(run.paths).command,
       questions: BUNDLED_QUESTIONS,
       requests: options.slackRequests,

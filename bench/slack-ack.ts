@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -61,6 +62,8 @@ export async function measureSlackAck(options: SlackAckOptions): Promise<SlackAc
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
   try {
     await waitUntilReady(child, healthPort, () => stderr);
+    // /readyz can answer 200 a moment before the Slack listener is up; wait for the port too.
+    await waitForListener(child, port, () => stderr);
     const url = `http://127.0.0.1:${port}/slack/events`;
     const texts = [...options.questions.map((q) => `ask ${q}`), 'timeline', 'latest', 'help', 'digest', 'timeline 2024'];
     const send = async (text: string, id: string, user: string): Promise<{ ms: number; ok: boolean }> => {
@@ -131,6 +134,24 @@ async function waitUntilReady(child: ChildProcess, healthPort: number, stderr: (
     }
     if (Date.now() > deadline) throw new Error(`the program was not ready within 30 s: ${stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function waitForListener(child: ChildProcess, port: number, stderr: () => string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the program exited with ${child.exitCode}: ${stderr()}`);
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = net.connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    if (Date.now() > deadline) throw new Error(`nothing listened on the Slack port within 30 s: ${stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
