@@ -54,12 +54,19 @@ export interface SlackAckFigures extends LatencySummary {
 
 export interface DeliveryFigures {
   channels: number;
+  /** From the due minute until every digest was accepted. */
   seconds: number;
   http_429: number;
   /** Channels that did not receive their digest. */
   lost: number;
   /** Messages the fake chat API accepted. */
   messages: number;
+  /** Of `seconds`, the time spent in scheduler passes (the rest waits for the next minute's pass). */
+  busy_seconds: number;
+  /** Scheduler passes it took (one a minute in production). */
+  passes: number;
+  /** The follow-up notice to every channel, sent right after the digests. */
+  notice_seconds: number;
 }
 
 export interface TargetCheck {

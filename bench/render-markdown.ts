@@ -38,7 +38,10 @@ export function renderMarkdown(report: BenchReport, storyLabels: Record<StorySiz
   }
   if (report.delivery) {
     const d = report.delivery;
-    other.push([`digest delivery, ${d.channels} channels`, `${d.seconds} s, ${d.http_429} answers 429, ${d.lost} lost`]);
+    other.push([
+      `digest delivery, ${d.channels} channels`,
+      `digests in ${d.seconds} s (${d.passes} scheduler pass${d.passes === 1 ? '' : 'es'}), then a notice to every channel in ${d.notice_seconds} s; ${d.messages} messages, ${d.http_429} answers 429, ${d.lost} lost`,
+    ]);
   }
   if (other.length > 0) out.push(table(['measurement', 'result'], other), '');
   if (report.targets.length > 0) {

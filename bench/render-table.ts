@@ -48,7 +48,10 @@ export function renderTable(report: BenchReport): string {
   }
   if (report.delivery) {
     const d = report.delivery;
-    out.push(table(['delivery', 'time', 'HTTP 429', 'messages', 'lost'], [[`${d.channels} channels`, `${d.seconds} s`, String(d.http_429), String(d.messages), String(d.lost)]]), '');
+    out.push(
+      table(['delivery', 'digests', 'passes', 'then a notice', 'HTTP 429', 'messages', 'lost'], [[`${d.channels} channels`, `${d.seconds} s`, String(d.passes), `${d.notice_seconds} s`, String(d.http_429), String(d.messages), String(d.lost)]]),
+      '',
+    );
   }
   if (report.targets.length > 0) {
     out.push(table(['target', 'budget', 'measured', ''], report.targets.map((t) => [t.what, t.target, t.actual, t.met ? 'ok' : 'MISSED'])), '');
