@@ -6,7 +6,7 @@ const SIZES: StorySize[] = ['bundled', 'large'];
 export function renderMarkdown(report: BenchReport, storyLabels: Record<StorySize, string>): string {
   const out: string[] = [];
   const m = report.machine;
-  out.push(`Measured on ${m.cores} cores and ${m.memory_gb} GB of memory (Node ${m.node.replace(/^v/, '')}, ${m.platform}).`, '');
+  out.push(`Measured on ${m.cores} cores and ${m.memory_gb} GiB of memory (Node ${m.node.replace(/^v/, '')}, ${m.platform}).`, '');
   if (report.commands) {
     const rows: string[][] = [];
     for (const [name, bySize] of Object.entries(report.commands)) {
@@ -43,13 +43,15 @@ export function renderMarkdown(report: BenchReport, storyLabels: Record<StorySiz
       `digests in ${d.seconds} s (${d.passes} scheduler pass${d.passes === 1 ? '' : 'es'}), then a notice to every channel in ${d.notice_seconds} s; ${d.messages} messages, ${d.http_429} answers 429, ${d.lost} lost`,
     ]);
   }
-  if (other.length > 0) out.push(table(['measurement', 'result'], other), '');
+  if (other.length > 0) out.push(table(['measurement', 'result'], other, 'left'), '');
   if (report.targets.length > 0) {
     out.push(table(['budget', 'target', 'measured', ''], report.targets.map((t) => [t.what, t.target, t.actual, t.met ? 'met' : '**missed**'])), '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-function table(header: string[], rows: string[][]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+/** Numbers line up on the right; a table of sentences (`left`) reads better left-aligned. */
+function table(header: string[], rows: string[][], align: 'numbers' | 'left' = 'numbers'): string {
+  const rule = header.map((_, i) => (i === 0 || align === 'left' ? ' --- ' : ' ---: ')).join('|');
+  return [`| ${header.join(' | ')} |`, `|${rule}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }

@@ -7,7 +7,7 @@ const SIZE_LABEL: Record<StorySize, string> = { bundled: 'bundled', large: 'gene
 export function renderTable(report: BenchReport): string {
   const out: string[] = [];
   const m = report.machine;
-  out.push(`newsdesk bench: ${m.cores} cores, ${m.memory_gb} GB, Node ${m.node}, ${m.platform}`, '');
+  out.push(`newsdesk bench: ${m.cores} cores, ${m.memory_gb} GiB, Node ${m.node}, ${m.platform}`, '');
   if (report.corpus) {
     const rows = SIZES.flatMap((s) => {
       const c = report.corpus?.[s];

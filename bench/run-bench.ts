@@ -55,7 +55,7 @@ interface RunContext {
 /** Runs the chosen parts; each part that cannot run is listed under `skipped` with the reason. */
 export async function runBench(options: BenchOptions, progress: Progress, paths: BenchPaths = defaultPaths()): Promise<BenchReport> {
   const report: Omit<BenchReport, 'targets'> = {
-    machine: { cores: os.cpus().length, memory_gb: Math.round(os.totalmem() / 1024 ** 3), node: process.version, platform: `${os.platform()} ${os.arch()}` },
+    machine: { cores: os.cpus().length, memory_gb: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10, node: process.version, platform: `${os.platform()} ${os.arch()}` },
     skipped: [],
   };
   const run: RunContext = {

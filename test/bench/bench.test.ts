@@ -141,6 +141,6 @@ describe('a tiny bench run', () => {
     expect(table).toContain('not measured: startup');
     const markdown = renderMarkdown(report, { bundled: 'bundled', large: 'generated' });
     expect(markdown).toMatch(/^\| `ask` \| bundled \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|$/m);
-    expect(markdown).toMatch(/^Measured on \d+ cores and \d+ GB/);
+    expect(markdown).toMatch(/^Measured on \d+ cores and [\d.]+ GiB/);
   }, 120_000);
 });
