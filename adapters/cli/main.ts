@@ -36,6 +36,8 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
           ...(options.corpus ? { corpusDir: options.corpus } : {}),
         });
         if (options.story) bot.story(options.story);
+        // One-shot commands answer from stored feed items too, without polling.
+        await bot.load();
         return bot;
       },
     });

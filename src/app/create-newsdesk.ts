@@ -36,6 +36,7 @@ export interface NewsdeskOptions {
  */
 export class Newsdesk {
   private started = false;
+  private loaded: Promise<void> | undefined;
 
   constructor(
     readonly context: NewsdeskContext,
@@ -81,10 +82,19 @@ export class Newsdesk {
     return this.context.senders.get(platform);
   }
 
+  /** Loads stored state every feature needs to answer (feed items); once, idempotent. */
+  load(): Promise<void> {
+    this.loaded ??= (async () => {
+      for (const f of this.features) await f.load?.();
+    })();
+    return this.loaded;
+  }
+
   /** Starts background work of every feature (polling, digest schedules). */
   async start(): Promise<void> {
     if (this.started) return;
     this.started = true;
+    await this.load();
     for (const f of this.features) await f.start?.();
   }
 

@@ -29,6 +29,11 @@ export interface Feature {
   readonly name: string;
   /** Subcommands for one story, registered in the order help lists them. */
   commands?(story: StoryRuntime): CommandHandler[];
+  /**
+   * Loads stored state the commands need (e.g. feed items into the corpus) without starting
+   * background work. Called once before the first command, by one-shot CLI runs too.
+   */
+  load?(): Promise<void>;
   /** Starts background work (polling, schedules). Not called by one-shot CLI commands. */
   start?(): Promise<void>;
   /** Stops taking new work and finishes what is in flight. */

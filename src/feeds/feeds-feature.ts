@@ -68,9 +68,12 @@ export class FeedsFeature implements Feature {
     return [createLatestCommand(story, this.developments, this.context.clock), createFeedsCommand(story, this.service)];
   }
 
+  async load(): Promise<void> {
+    await this.loadStoredItems();
+  }
+
   async start(): Promise<void> {
     await this.service.syncStoryFeeds();
-    await this.loadStoredItems();
     this.timer = setInterval(() => this.tick(), TICK_MS);
     this.timer.unref();
     this.tick();
