@@ -34,6 +34,8 @@ export interface IngestFigures {
   feeds: number;
   items: number;
   seconds: number;
+  /** CPU time of the polling process meanwhile (more than `seconds` is work on other threads; much less is waiting). */
+  cpu_seconds: number;
   /** Whole poll path: fetch, decode, parse, normalise, dedupe, relevance, cluster, store. */
   items_per_s: number;
   /** rss-parser `parseString` alone on the same bytes. */

@@ -51,7 +51,7 @@ export async function measureFeedIngest(options: IngestOptions): Promise<IngestR
     options.progress(`  ${options.feeds} feeds, ${Math.round(bytes / 1024 / 1024)} MB of XML, on ${HOSTS} loopback hosts`);
     const story = generateStory(work, { articles: 20, seed: options.seed, feeds: feedList });
     storiesDir = story.storiesDir;
-    const { stdout } = await promisify(execFile)(process.execPath, [...(options.nodeArgs ?? []), path.join(__dirname, 'ingest-child.js'), storiesDir, feedsDir, GENERATED_STORY_ID], {
+    const { stdout } = await promisify(execFile)(process.execPath, [...(options.nodeArgs ?? []), '--expose-gc', path.join(__dirname, 'ingest-child.js'), storiesDir, feedsDir, GENERATED_STORY_ID], {
       maxBuffer: 16 * 1024 * 1024,
       timeout: 180_000,
       env: { PATH: process.env.PATH, HOME: work },
@@ -66,6 +66,7 @@ export async function measureFeedIngest(options: IngestOptions): Promise<IngestR
       feeds: child.feeds,
       items: child.items,
       seconds: round(child.pollMs / 1000),
+      cpu_seconds: round(child.pollCpuMs / 1000),
       items_per_s: Math.round(itemsPerS),
       parse_only_items_per_s: Math.round(parseOnlyPerS),
       ratio: Math.round((itemsPerS / parseOnlyPerS) * 100) / 100,

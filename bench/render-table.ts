@@ -36,8 +36,8 @@ export function renderTable(report: BenchReport): string {
     const i = report.ingest;
     out.push(
       table(
-        ['ingest', 'items/s', 'parse-only items/s', 'ratio', 'time', 'peak RSS', 'peak heap'],
-        [[`${i.feeds} feeds x ${Math.round(i.items / Math.max(1, i.feeds))}`, String(i.items_per_s), String(i.parse_only_items_per_s), `${Math.round(i.ratio * 100)} %`, `${i.seconds} s`, `${i.rss_mb} MB`, `${i.heap_mb} MB`]],
+        ['ingest', 'items/s', 'parse-only items/s', 'ratio', 'time', 'CPU', 'peak RSS', 'peak heap'],
+        [[`${i.feeds} feeds x ${Math.round(i.items / Math.max(1, i.feeds))}`, String(i.items_per_s), String(i.parse_only_items_per_s), `${Math.round(i.ratio * 100)} %`, `${i.seconds} s`, `${i.cpu_seconds} s`, `${i.rss_mb} MB`, `${i.heap_mb} MB`]],
       ),
       '',
     );
