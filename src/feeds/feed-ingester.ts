@@ -17,6 +17,13 @@ const SEEN_HASH_LENGTH = 16;
 /** The seen list keeps the current items plus older ones up to this many per feed. */
 const SEEN_MAX = 1000;
 
+/**
+ * Items other replicas store carry their poll's start time in `updated_at` but commit up to
+ * a lease (5 min) later, and replicas' clocks differ a little: each sync looks this far
+ * behind the newest `updated_at` it has seen, and skips versions it already holds.
+ */
+export const SYNC_OVERLAP_MS = 10 * 60 * 1000;
+
 /** How far back clusters are reloaded to match new items against. */
 const CLUSTER_LOOKBACK_MS = 7 * 24 * 60 * 60 * 1000;
 
@@ -37,6 +44,10 @@ interface StoryState {
   loadedRound: number;
   /** Serialises cluster assignment and writes of one story (concurrent feeds of one poll round). */
   lock: Promise<void>;
+  /** Newest `updated_at` of the stored items this process has in its corpus. */
+  watermark?: string;
+  /** Item versions in the corpus that a sync may see again (those inside the overlap window). */
+  applied: Map<string, { version: string; updatedAt: string }>;
 }
 
 /**
@@ -56,7 +67,7 @@ export class FeedIngester {
     private readonly logger: Logger,
   ) {
     for (const story of stories) {
-      this.stories.set(story.definition.id, { story, matcher: new StoryMatcher(story.definition), meta: new Map(), loadedRound: -1, lock: Promise.resolve() });
+      this.stories.set(story.definition.id, { story, matcher: new StoryMatcher(story.definition), meta: new Map(), loadedRound: -1, lock: Promise.resolve(), applied: new Map() });
     }
   }
 
@@ -71,9 +82,45 @@ export class FeedIngester {
     for (const state of this.stories.values()) {
       const rows = await this.store.relevantItems(state.story.definition.id);
       state.story.corpus.upsert(rows.map(itemArticle));
+      // Only versions a sync can see again are remembered (those in the overlap window).
+      let newest = state.watermark ?? '';
+      for (const row of rows) if (row.updated_at > newest) newest = row.updated_at;
+      const since = newest ? new Date(Date.parse(newest) - SYNC_OVERLAP_MS).toISOString() : '';
+      for (const row of rows) if (row.updated_at >= since) noteApplied(state, row);
+      if (newest) state.watermark = newest;
       total += rows.length;
     }
     return total;
+  }
+
+  /**
+   * Brings each story's corpus up to date with items other replicas stored or edited since
+   * the last look (new relevant items added, edits replacing the old text, items no longer
+   * about the story removed); returns how many articles changed. The corpus version only
+   * moves when something did.
+   */
+  async syncStoredItems(): Promise<number> {
+    let changed = 0;
+    for (const state of this.stories.values()) {
+      changed += await this.exclusive(state, async () => {
+        const since = state.watermark ? new Date(Date.parse(state.watermark) - SYNC_OVERLAP_MS).toISOString() : undefined;
+        const rows = await this.store.itemsUpdatedSince(state.story.definition.id, since);
+        const upserts: Article[] = [];
+        const removed: string[] = [];
+        for (const row of rows) {
+          if (state.applied.get(row.id)?.version === versionOf(row)) continue;
+          if (row.relevant === 1) upserts.push(itemArticle(row));
+          else if (state.story.corpus.get(articleIdOf(row.id))) removed.push(articleIdOf(row.id));
+          noteApplied(state, row);
+        }
+        state.story.corpus.upsert(upserts);
+        state.story.corpus.remove(removed);
+        // Versions older than the next window can no longer come back.
+        if (since) for (const [id, v] of state.applied) if (v.updatedAt < since) state.applied.delete(id);
+        return upserts.length + removed.length;
+      });
+    }
+    return changed;
   }
 
   /**
@@ -149,6 +196,8 @@ export class FeedIngester {
       await this.store.saveBatch({ inserts, updates, clusters: [...clusters.values()], feed: { id: feed.id, record, seenJson, newItems: fresh } });
       state.story.corpus.upsert(articles);
       state.story.corpus.remove(dropped);
+      for (const row of inserts) noteApplied(state, row);
+      for (const row of updates) noteApplied(state, row);
       return { new: fresh, relevant: relevantNew, updated: candidates.length - fresh };
     });
   }
@@ -230,6 +279,16 @@ export class FeedIngester {
       release();
     }
   }
+}
+
+/** What a sync compares: the same version of an item is not loaded twice. */
+function versionOf(row: FeedItemRow): string {
+  return `${row.content_hash}|${row.relevant}|${row.published_at}|${row.cluster_id ?? ''}`;
+}
+
+function noteApplied(state: StoryState, row: FeedItemRow): void {
+  state.applied.set(row.id, { version: versionOf(row), updatedAt: row.updated_at });
+  if (!state.watermark || row.updated_at > state.watermark) state.watermark = row.updated_at;
 }
 
 /** The development's one plain sentence: the first sentence of the item's text, or its title. */

@@ -116,7 +116,10 @@ export class FeedService {
     await this.options.store.syncStoryFeeds(feeds, this.now());
   }
 
-  /** Polls every due feed of every story once; the clock decides what is due. */
+  /**
+   * Polls every due feed of every story once (the clock decides what is due), then loads
+   * what other replicas stored since the last round into the stories' corpora.
+   */
   async pollDue(): Promise<PollOutcome[]> {
     this.ingester.newRound();
     const now = this.options.clock.now();
@@ -128,6 +131,12 @@ export class FeedService {
         return this.pollFeed(feed, false);
       }),
     );
+    try {
+      await this.ingester.syncStoredItems();
+    } catch (error) {
+      // The next round looks again from the same watermark.
+      this.logger.error({ err: error }, 'could not load items stored by other replicas');
+    }
     return outcomes.filter((o): o is PollOutcome => o !== undefined);
   }
 

@@ -79,6 +79,11 @@ export interface FeedStore {
   saveBatch(batch: IngestBatch): Promise<void>;
   /** Relevant items of a story (loaded into the corpus at start). */
   relevantItems(storyId: string): Promise<FeedItemRow[]>;
+  /**
+   * Items of a story (relevant or not) whose `updated_at` is at or after `since`, all of them
+   * when `since` is undefined: what other replicas stored or edited since this one last looked.
+   */
+  itemsUpdatedSince(storyId: string, since: string | undefined): Promise<FeedItemRow[]>;
   /** Clusters of a story published at or after `since`. */
   recentClusters(storyId: string, since: string): Promise<FeedClusterRow[]>;
   /** Clusters first seen or published in `[since, until)`, newest first. */

@@ -181,6 +181,12 @@ export class KyselyFeedStore implements FeedStore {
     return this.db.selectFrom('feed_items').selectAll().where('story_id', '=', storyId).where('relevant', '=', 1).orderBy('published_at').execute();
   }
 
+  async itemsUpdatedSince(storyId: string, since: string | undefined): Promise<FeedItemRow[]> {
+    let query = this.db.selectFrom('feed_items').selectAll().where('story_id', '=', storyId);
+    if (since) query = query.where('updated_at', '>=', since);
+    return query.orderBy('updated_at').execute();
+  }
+
   async recentClusters(storyId: string, since: string): Promise<FeedClusterRow[]> {
     return this.db.selectFrom('feed_clusters').selectAll().where('story_id', '=', storyId).where('published_at', '>=', since).execute();
   }
