@@ -67,9 +67,10 @@ function replyUnits(reply: Reply): SlackBlock[][] {
         units.push(contextOf([`+${block.more.count} more. ${block.more.hint}`.trim()]));
       }
     } else {
-      const elements = block.citations.map(citationText);
-      for (let i = 0; i < elements.length; i += SLACK_LIMITS.contextElements) {
-        units.push([{ type: 'context', elements: elements.slice(i, i + SLACK_LIMITS.contextElements).map(mrkdwn) }]);
+      // One line per citation: elements of one context block sit side by side, so numbered
+      // sources as separate elements would run together on one line.
+      for (const text of linesUpTo(block.citations.map(citationText), SLACK_LIMITS.sectionChars)) {
+        units.push([{ type: 'context', elements: [mrkdwn(text)] }]);
       }
     }
   }
@@ -104,9 +105,26 @@ function outletLinks(item: ReplyItem): string {
   return shown.join(' · ') + (others > 0 ? ` +${others}` : '');
 }
 
+/** Joins lines with newlines into texts of at most `max` characters (a citation line is far shorter). */
+function linesUpTo(lines: string[], max: number): string[] {
+  const texts: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    if (current && current.length + 1 + line.length > max) {
+      texts.push(current);
+      current = '';
+    }
+    current = current ? `${current}\n${line}` : line;
+  }
+  if (current) texts.push(current);
+  return texts;
+}
+
 function citationText(citation: Citation): string {
-  const label = `${citation.outlet}${citation.title ? ` — ${clip(citation.title, MAX_CITATION_TITLE)}` : ''}`;
-  return `[${citation.n}] ${slackLink(citation.url, label)}`;
+  const label = `${clip(citation.outlet, MAX_LABEL)}${citation.title ? ` — ${clip(citation.title, MAX_CITATION_TITLE)}` : ''}`;
+  const linked = `[${citation.n}] ${slackLink(citation.url, label)}`;
+  // A URL full of escaped characters could push one line past a context element's limit.
+  return linked.length <= SLACK_LIMITS.sectionChars ? linked : `[${citation.n}] ${escapeSlackText(label)}`;
 }
 
 /** Plain text as one or more mrkdwn sections of at most 3,000 characters once escaped and formatted. */

@@ -153,6 +153,26 @@ describe('renderBlocks', () => {
   });
 });
 
+describe('citations in Slack', () => {
+  test('numbered sources are one per line in a single context element, not run together side by side', () => {
+    const citations = [1, 2, 3].map((n) => ({ n, outlet: `Outlet ${n}`, title: `Report ${n}`, url: `https://o${n}.example/r` }));
+    const [message] = renderBlocks({ visibility: 'channel', blocks: [{ kind: 'text', text: 'Answer [1][2][3].' }, { kind: 'citations', citations }] });
+    const context = message!.blocks.filter((b) => b.type === 'context');
+    expect(context).toHaveLength(1);
+    expect(context[0]!.type === 'context' && context[0]!.elements).toEqual([
+      { type: 'mrkdwn', text: '[1] <https://o1.example/r|Outlet 1 — Report 1>\n[2] <https://o2.example/r|Outlet 2 — Report 2>\n[3] <https://o3.example/r|Outlet 3 — Report 3>' },
+    ]);
+  });
+
+  test('many long citations continue in further context blocks within the limits, none lost', () => {
+    const citations = Array.from({ length: 40 }, (_, i) => ({ n: i + 1, outlet: 'O'.repeat(150), title: 'T & '.repeat(100), url: `https://example.com/${'a&b'.repeat(300)}` }));
+    const messages = renderBlocks({ visibility: 'channel', blocks: [{ kind: 'citations', citations }] });
+    expectWithinLimits(messages);
+    const lines = allText(messages).flatMap((t) => t.split('\n')).filter((l) => /^\[\d+\] /.test(l));
+    expect(lines.map((l) => Number(/^\[(\d+)\]/.exec(l)![1]))).toEqual(citations.map((c) => c.n));
+  });
+});
+
 describe('slack links', () => {
   test('only http(s) URLs are linked', () => {
     expect(slackLinkUrl('javascript:alert(1)')).toBeUndefined();
