@@ -69,14 +69,22 @@ function itemLine(item: ReplyItem): string {
   return `- ${label}${headline}${text}${sourcesSuffix(item.sources)}`;
 }
 
-/** " · [TechCrunch](url) +2": the first outlet, linked when it has a URL, and how many more. */
+/** Outlets named after an item; the rest are counted ("+2"), as on Slack. */
+const MAX_ITEM_OUTLETS = 3;
+
+/**
+ * " · [TechCrunch](url) · [The Verge](url) +2": up to three outlets, each linked to the first
+ * URL it has, so a development reported by several outlets can be read at each of them.
+ */
 function sourcesSuffix(sources: ReplyItem['sources']): string {
   if (!sources || sources.length === 0) return '';
-  const outlets = [...new Set(sources.map((s) => s.outlet))];
-  const first = sources[0]!;
-  const url = linkTarget(sources.find((s) => s.outlet === first.outlet && s.url)?.url);
-  const name = url ? `[${escapeDiscordText(first.outlet)}](${url})` : escapeDiscordText(first.outlet);
-  return ` · ${name}${outlets.length > 1 ? ` +${outlets.length - 1}` : ''}`;
+  const byOutlet = new Map<string, string | undefined>();
+  for (const source of sources) {
+    if (!byOutlet.get(source.outlet)) byOutlet.set(source.outlet, linkTarget(source.url));
+  }
+  const shown = [...byOutlet].slice(0, MAX_ITEM_OUTLETS).map(([outlet, url]) => (url ? `[${escapeDiscordText(outlet)}](${url})` : escapeDiscordText(outlet)));
+  const others = byOutlet.size - shown.length;
+  return ` · ${shown.join(' · ')}${others > 0 ? ` +${others}` : ''}`;
 }
 
 function citationLine(c: Citation): string {

@@ -55,13 +55,19 @@ describe('renderEmbeds', () => {
         'Two events.',
         '',
         '**Events**',
-        '- `2017` **Tesla**: Joins as director of AI. · [TechCrunch](https://techcrunch.com/x) +1',
+        '- `2017` **Tesla**: Joins as director of AI. · [TechCrunch](https://techcrunch.com/x) · The Verge',
         '- `2024` Founds Eureka Labs.',
         '*+3 more. Next page: /karpathy timeline 2*',
         '',
         '`[1]` [The Decoder - A \\[bracketed\\] title](https://the-decoder.com/a_%28b%29)',
       ].join('\n'),
     );
+  });
+
+  it('an item reported by many outlets links three of them, each to its own article, and counts the rest', () => {
+    const sources = ['A', 'B', 'B', 'C', 'D', 'E'].map((o, i) => ({ outlet: o, url: i === 1 ? undefined : `https://${o.toLowerCase()}${i}.example/` }));
+    const [message] = renderEmbeds({ visibility: 'channel', blocks: [{ kind: 'list', items: [{ text: 'x', sources }] }] });
+    expect(message!.embeds[0]!.description).toBe('- x · [A](https://a0.example/) · [B](https://b2.example/) · [C](https://c3.example/) +2');
   });
 
   it('escapes Markdown, links, mention chips and @everyone in text from feeds and users', () => {
