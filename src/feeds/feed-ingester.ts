@@ -34,6 +34,8 @@ export interface IngestCounts {
   relevant: number;
   /** Items already stored whose text changed upstream (updated, not new). */
   updated: number;
+  /** False when the store refused the poll (its lease was taken over): nothing was stored. */
+  written: boolean;
 }
 
 interface StoryState {
@@ -193,12 +195,17 @@ export class FeedIngester {
         if (relevant && isNew) relevantNew++;
       }
       for (const row of clusters.values()) row.terms_json = serialiseTerms(index?.get(row.id)?.terms ?? new Map());
-      await this.store.saveBatch({ inserts, updates, clusters: [...clusters.values()], feed: { id: feed.id, record, seenJson, newItems: fresh } });
+      const { written } = await this.store.saveBatch({ inserts, updates, clusters: [...clusters.values()], feed: { id: feed.id, record, seenJson, newItems: fresh } });
+      if (!written) {
+        // The clusters this poll grew in memory were not stored: reload them next time.
+        state.loadedRound = -1;
+        return { new: 0, relevant: 0, updated: 0, written: false };
+      }
       state.story.corpus.upsert(articles);
       state.story.corpus.remove(dropped);
       for (const row of inserts) noteApplied(state, row);
       for (const row of updates) noteApplied(state, row);
-      return { new: fresh, relevant: relevantNew, updated: candidates.length - fresh };
+      return { new: fresh, relevant: relevantNew, updated: candidates.length - fresh, written: true };
     });
   }
 

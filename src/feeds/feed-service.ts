@@ -26,6 +26,11 @@ export interface PollOutcome {
   new: number;
   /** New entries that are about the story. */
   relevant: number;
+  /**
+   * Set when this replica's lease on the feed expired and another replica took the poll
+   * over: nothing of this poll was stored (the other replica's poll stands).
+   */
+  superseded?: true;
 }
 
 /** Told once when a feed is paused after repeated failures. */
@@ -213,6 +218,8 @@ export class FeedService {
     const started = this.options.clock.now();
     const at = started.toISOString();
     const base: PollOutcome = { feedId: feed.id, url: feed.url, status: 'ok', items: 0, new: 0, relevant: 0 };
+    // Scheduled polls run under this replica's lease; manual ones under none.
+    const lease = manual ? {} : { leaseOwner: this.owner };
     try {
       const result = await this.limiter.run(hostOf(feed.url), () =>
         readFeed(
@@ -223,9 +230,9 @@ export class FeedService {
       );
       const nextPollAt = this.nextPoll(started);
       if (result.status === 'not-modified') {
-        await this.options.store.recordPoll(feed.id, { at, ok: true, consecutiveFailures: 0, nextPollAt, resume: manual });
+        const { written } = await this.options.store.recordPoll(feed.id, { at, ok: true, consecutiveFailures: 0, nextPollAt, resume: manual, ...lease });
         this.options.metrics?.feedPolled(feed.url, true);
-        return { ...base, status: 'not-modified' };
+        return { ...base, status: 'not-modified', ...(written ? {} : this.superseded(feed)) };
       }
       const counts = await this.ingester.ingest(feed, result.items, started, {
         at,
@@ -236,16 +243,22 @@ export class FeedService {
         ...(result.feedTitle ? { title: result.feedTitle } : {}),
         etag: result.etag ?? null,
         lastModified: result.lastModified ?? null,
+        ...lease,
       });
       this.options.metrics?.feedPolled(feed.url, true);
       if (counts.new > 0) this.options.metrics?.itemsIngested(feed.story_id, counts.new);
-      return { ...base, items: result.items.length, new: counts.new, relevant: counts.relevant };
+      return { ...base, items: result.items.length, new: counts.new, relevant: counts.relevant, ...(counts.written ? {} : this.superseded(feed)) };
     } catch (error) {
-      return this.recordFailure(feed, error, started);
+      return this.recordFailure(feed, error, started, lease);
     }
   }
 
-  private async recordFailure(feed: FeedRow, error: unknown, at: Date): Promise<PollOutcome> {
+  private superseded(feed: FeedRow): { superseded: true } {
+    this.logger.info({ feed: feed.url }, 'poll result dropped: the lease expired and another replica polled this feed');
+    return { superseded: true };
+  }
+
+  private async recordFailure(feed: FeedRow, error: unknown, at: Date, lease: { leaseOwner?: string }): Promise<PollOutcome> {
     const internal = !(error instanceof FeedError);
     const e = internal ? undefined : (error as FeedError);
     const kind: FeedErrorKind | 'internal' = e ? e.kind : 'internal';
@@ -263,6 +276,7 @@ export class FeedService {
         consecutiveFailures: failures,
         nextPollAt: new Date(at.getTime() + backoffMs(failures)).toISOString(),
         pause,
+        ...lease,
       });
       if (paused) await this.emitPaused(feed, failures, message, at.toISOString());
     } catch (storeError) {

@@ -48,6 +48,20 @@ export interface FeedPollRecord {
   pause?: boolean;
   /** A successful manual poll resumes a paused feed. */
   resume?: boolean;
+  /**
+   * The lease the poll ran under (scheduled polls): the record is written, and the lease
+   * released, only while this owner still holds it. Without it (manual polls) the record is
+   * written and whoever holds a lease keeps it.
+   */
+  leaseOwner?: string;
+}
+
+/** What writing a poll's outcome did. */
+export interface PollWrite {
+  /** False when the lease was lost to another replica (or the feed removed): nothing was written. */
+  written: boolean;
+  /** This record moved the feed from active to paused (tell the channels once). */
+  paused: boolean;
 }
 
 /** The port for feeds, their items and clusters. */
@@ -71,12 +85,15 @@ export interface FeedStore {
    * for the one caller that got it (several replicas may try at once).
    */
   claimFeed(id: string, owner: string, now: string, leaseUntil: string): Promise<boolean>;
-  /** Writes a poll's outcome and releases the lease; returns whether the feed was paused by it. */
-  recordPoll(id: string, record: FeedPollRecord): Promise<{ paused: boolean }>;
+  /** Writes a poll's outcome and releases the lease (see `FeedPollRecord.leaseOwner`). */
+  recordPoll(id: string, record: FeedPollRecord): Promise<PollWrite>;
   /** Stored items of a feed among `ids`: content hash, cluster and first-seen time. */
   existingItems(ids: string[]): Promise<Map<string, Pick<FeedItemRow, 'id' | 'content_hash' | 'cluster_id' | 'first_seen_at' | 'relevant'>>>;
-  /** Writes one poll's items, clusters and feed state in one transaction. */
-  saveBatch(batch: IngestBatch): Promise<void>;
+  /**
+   * Writes one poll's items, clusters and feed state in one transaction; when the feed
+   * record is refused (lease lost, feed removed) nothing of the batch is written.
+   */
+  saveBatch(batch: IngestBatch): Promise<PollWrite>;
   /** Relevant items of a story (loaded into the corpus at start). */
   relevantItems(storyId: string): Promise<FeedItemRow[]>;
   /**

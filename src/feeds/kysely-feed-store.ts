@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Schema } from '../store/schema';
-import type { FeedClusterRow, FeedItemRow, FeedListing, FeedPollRecord, FeedRow, FeedStatus, FeedStore, IngestBatch, NewFeed } from './feed-store';
+import type { FeedClusterRow, FeedItemRow, FeedListing, FeedPollRecord, FeedRow, FeedStatus, FeedStore, IngestBatch, NewFeed, PollWrite } from './feed-store';
 
 /** Keeps IN lists well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
@@ -128,7 +128,7 @@ export class KyselyFeedStore implements FeedStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async recordPoll(id: string, r: FeedPollRecord): Promise<{ paused: boolean }> {
+  async recordPoll(id: string, r: FeedPollRecord): Promise<PollWrite> {
     return applyPoll(this.db, id, r);
   }
 
@@ -145,36 +145,46 @@ export class KyselyFeedStore implements FeedStore {
     return out;
   }
 
-  async saveBatch(batch: IngestBatch): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      // Rows per statement stay under the bound-parameter limit (18 columns each).
-      for (let i = 0; i < batch.inserts.length; i += 50) {
-        await trx.insertInto('feed_items').values(batch.inserts.slice(i, i + 50)).onConflict((oc) => oc.column('id').doNothing()).execute();
-      }
-      for (const row of batch.updates) {
-        const { id, first_seen_at: _firstSeen, ...changes } = row;
-        await trx.updateTable('feed_items').set(changes).where('id', '=', id).execute();
-      }
-      for (let i = 0; i < batch.clusters.length; i += 50) {
-        await trx
-          .insertInto('feed_clusters')
-          .values(batch.clusters.slice(i, i + 50))
-          .onConflict((oc) =>
-            oc.column('id').doUpdateSet((eb) => ({
-              headline: eb.ref('excluded.headline'),
-              summary: eb.ref('excluded.summary'),
-              published_at: eb.ref('excluded.published_at'),
-              updated_at: eb.ref('excluded.updated_at'),
-              relevance: eb.ref('excluded.relevance'),
-              item_count: eb.ref('excluded.item_count'),
-              terms_json: eb.ref('excluded.terms_json'),
-            })),
-          )
-          .execute();
-      }
-      const { id, record, seenJson, newItems } = batch.feed;
-      await applyPoll(trx, id, record, { seen_json: seenJson, item_count: sql<number>`item_count + ${newItems}` });
-    });
+  async saveBatch(batch: IngestBatch): Promise<PollWrite> {
+    try {
+      return await this.db.transaction().execute(async (trx) => this.writeBatch(trx, batch));
+    } catch (error) {
+      if (error instanceof RecordRefused) return { written: false, paused: false };
+      throw error;
+    }
+  }
+
+  private async writeBatch(trx: Transaction<Schema>, batch: IngestBatch): Promise<PollWrite> {
+    // The feed row first: a poll whose lease was taken over writes nothing (rolled back).
+    const { id, record, seenJson, newItems } = batch.feed;
+    const written = await applyPoll(trx, id, record, { seen_json: seenJson, item_count: sql<number>`item_count + ${newItems}` });
+    if (!written.written) throw new RecordRefused();
+    // Rows per statement stay under the bound-parameter limit (18 columns each).
+    for (let i = 0; i < batch.inserts.length; i += 50) {
+      await trx.insertInto('feed_items').values(batch.inserts.slice(i, i + 50)).onConflict((oc) => oc.column('id').doNothing()).execute();
+    }
+    for (const row of batch.updates) {
+      const { id, first_seen_at: _firstSeen, ...changes } = row;
+      await trx.updateTable('feed_items').set(changes).where('id', '=', id).execute();
+    }
+    for (let i = 0; i < batch.clusters.length; i += 50) {
+      await trx
+        .insertInto('feed_clusters')
+        .values(batch.clusters.slice(i, i + 50))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet((eb) => ({
+            headline: eb.ref('excluded.headline'),
+            summary: eb.ref('excluded.summary'),
+            published_at: eb.ref('excluded.published_at'),
+            updated_at: eb.ref('excluded.updated_at'),
+            relevance: eb.ref('excluded.relevance'),
+            item_count: eb.ref('excluded.item_count'),
+            terms_json: eb.ref('excluded.terms_json'),
+          })),
+        )
+        .execute();
+    }
+    return { written: true, paused: false };
   }
 
   async relevantItems(storyId: string): Promise<FeedItemRow[]> {
@@ -255,22 +265,30 @@ export class KyselyFeedStore implements FeedStore {
 
 type Executor = Kysely<Schema> | Transaction<Schema>;
 
+/** Thrown inside a batch's transaction to roll it back when the feed record is refused. */
+class RecordRefused extends Error {}
+
 /**
- * Writes a poll's outcome to the feed row and releases its lease; `extra` adds columns
- * (the items seen) written in the same statement.
+ * Writes a poll's outcome to the feed row; `extra` adds columns (the items seen) written in
+ * the same statement. Under a lease (`r.leaseOwner`) it applies only while that owner still
+ * holds the lease, and releases it: a replica whose lease expired and was taken over must
+ * not overwrite the state the new owner writes.
  */
-async function applyPoll(db: Executor, id: string, r: FeedPollRecord, extra: { seen_json?: string; item_count?: RawBuilder<number> } = {}): Promise<{ paused: boolean }> {
+async function applyPoll(db: Executor, id: string, r: FeedPollRecord, extra: { seen_json?: string; item_count?: RawBuilder<number> } = {}): Promise<PollWrite> {
+  const owner = r.leaseOwner;
   const common = {
     last_attempt_at: r.at,
     updated_at: r.at,
     consecutive_failures: r.consecutiveFailures,
     next_poll_at: r.nextPollAt,
-    lease_owner: null,
-    lease_until: null,
+    ...(owner !== undefined ? { lease_owner: null, lease_until: null } : {}),
+  };
+  const feedRow = () => {
+    const query = db.updateTable('feeds').where('id', '=', id);
+    return owner !== undefined ? query.where('lease_owner', '=', owner) : query;
   };
   if (r.ok) {
-    await db
-      .updateTable('feeds')
+    const result = await feedRow()
       .set({
         ...common,
         ...extra,
@@ -282,22 +300,19 @@ async function applyPoll(db: Executor, id: string, r: FeedPollRecord, extra: { s
         ...(r.lastModified !== undefined ? { last_modified: r.lastModified } : {}),
         ...(r.resume ? { status: 'active', paused_at: null } : {}),
       })
-      .where('id', '=', id)
       .where('status', '!=', 'removed')
-      .execute();
-    return { paused: false };
+      .executeTakeFirst();
+    return { written: Number(result.numUpdatedRows) === 1, paused: false };
   }
   const failure = { ...common, last_error_kind: r.errorKind ?? 'network', last_error_message: r.errorMessage ?? null };
   if (r.pause) {
     // Only the poll that moves the feed from active to paused reports it: one notice.
-    const paused = await db
-      .updateTable('feeds')
+    const paused = await feedRow()
       .set({ ...failure, status: 'paused', paused_at: r.at })
-      .where('id', '=', id)
       .where('status', '=', 'active')
       .executeTakeFirst();
-    if (Number(paused.numUpdatedRows) === 1) return { paused: true };
+    if (Number(paused.numUpdatedRows) === 1) return { written: true, paused: true };
   }
-  await db.updateTable('feeds').set(failure).where('id', '=', id).execute();
-  return { paused: false };
+  const result = await feedRow().set(failure).executeTakeFirst();
+  return { written: Number(result.numUpdatedRows) === 1, paused: false };
 }

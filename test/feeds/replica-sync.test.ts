@@ -74,4 +74,58 @@ describe('replicas on one store share what either polled', () => {
     expect(titles(storyB)).toEqual(['Andrej Karpathy joins Anthropic to speed up pre-training']);
     expect(titles(storyA)).toEqual(titles(storyB));
   });
+
+  test('a replica whose lease expired and was taken over stores nothing of its late poll and leaves the feed state alone', async () => {
+    // The first request hangs until released; later ones answer at once with an edited feed.
+    let release: (() => void) | undefined;
+    let requests = 0;
+    server.route('/feed', () => {
+      requests++;
+      if (requests === 1) {
+        return {
+          stream: (res) => {
+            release = () => res.writeHead(200, { 'content-type': 'application/xml' }).end(rss('Example Tech', [{ ...items[0]!, title: 'Andrej Karpathy joins Anthropic (late copy)' }]));
+          },
+        };
+      }
+      return { body: rss('Example Tech', items), headers: { etag: '"fresh"' } };
+    });
+    const storyA = karpathyStory();
+    const storyB = karpathyStory();
+    const a = replica(storyA, 'replica-a');
+    const b = replica(storyB, 'replica-b');
+    await a.store.addFeed({ id: 'feed1', storyId: 'karpathy', url: server.url('/feed'), include: [], exclude: [], origin: 'cli', publicOnly: false }, clock.now().toISOString());
+
+    const slow = a.service.pollDue();
+    while (!release) await new Promise((resolve) => setImmediate(resolve));
+    // A's lease (5 min) runs out; B takes the feed over and polls it.
+    clock.advance(6 * MIN);
+    expect(await b.service.pollDue()).toEqual([expect.objectContaining({ status: 'ok', new: 3, relevant: 2 })]);
+    const afterB = (await b.store.getFeed('feed1'))!;
+    expect(afterB).toMatchObject({ etag: '"fresh"', lease_owner: null, item_count: 3 });
+
+    release();
+    const [late] = await slow;
+    expect(late).toMatchObject({ status: 'ok', new: 0, relevant: 0, superseded: true });
+    // B's poll stands: the feed row, the stored items and A's corpus are as B left them.
+    expect(await b.store.getFeed('feed1')).toEqual(afterB);
+    const stored = await database.db.selectFrom('feed_items').select('title').orderBy('title').execute();
+    expect(stored.map((r) => r.title)).toEqual(['Andrej Karpathy joins Anthropic', 'Interview: what pre-training means now']);
+    expect(titles(storyA)).toEqual(['Andrej Karpathy joins Anthropic', 'Interview: what pre-training means now']);
+  });
+
+  test('a failed poll under a lost lease does not overwrite the new owner\'s record either', async () => {
+    const a = replica(karpathyStory(), 'replica-a');
+    const now = clock.now();
+    await a.store.addFeed({ id: 'feed1', storyId: 'karpathy', url: server.url('/feed'), include: [], exclude: [], origin: 'cli', publicOnly: false }, now.toISOString());
+    const iso = (ms: number) => new Date(now.getTime() + ms).toISOString();
+    expect(await a.store.claimFeed('feed1', 'replica-a', iso(0), iso(5 * MIN))).toBe(true);
+    expect(await a.store.claimFeed('feed1', 'replica-b', iso(6 * MIN), iso(11 * MIN))).toBe(true);
+    const late = await a.store.recordPoll('feed1', { at: iso(7 * MIN), ok: false, errorKind: 'timeout', errorMessage: 'slow', consecutiveFailures: 10, nextPollAt: iso(60 * MIN), pause: true, leaseOwner: 'replica-a' });
+    expect(late).toEqual({ written: false, paused: false });
+    expect(await a.store.getFeed('feed1')).toMatchObject({ status: 'active', consecutive_failures: 0, lease_owner: 'replica-b', last_error_kind: null });
+    const own = await a.store.recordPoll('feed1', { at: iso(7 * MIN), ok: true, consecutiveFailures: 0, nextPollAt: iso(17 * MIN), leaseOwner: 'replica-b' });
+    expect(own).toEqual({ written: true, paused: false });
+    expect(await a.store.getFeed('feed1')).toMatchObject({ lease_owner: null, lease_until: null, next_poll_at: iso(17 * MIN) });
+  });
 });
