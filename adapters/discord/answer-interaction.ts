@@ -8,6 +8,7 @@ import { interactionToCommand } from './interaction-to-command';
 import { channelMessage, interactionMessage } from './message-options';
 import { isEphemeral, renderEmbeds } from './render-embeds';
 import { waitAtMost } from './wait-at-most';
+import type { CommandRenamer } from './discord-command-names';
 
 export interface AnswerInteractionOptions {
   adminUserIds: readonly string[];
@@ -17,6 +18,8 @@ export interface AnswerInteractionOptions {
    */
   deferAfterMs: number;
   logger: Logger;
+  /** Spells the core's command mentions as Discord users type them (`/<story>-admin subscribe`). */
+  renameCommands: CommandRenamer;
 }
 
 /**
@@ -41,10 +44,13 @@ export async function answerInteraction(
   }
   const caller = interactionCaller(interaction, options.adminUserIds);
   const conversation = discordConversation(interaction.channelId, interaction.guildId);
-  const work = newsdesk.handleCommand(command.command, command.text, caller, conversation).catch((error: unknown) => {
-    options.logger.error({ err: error, command: command.command, sub: command.path }, 'discord command failed');
-    return errorReply('Sorry, something went wrong while answering that. It has been logged; please try again in a moment.');
-  });
+  const work = newsdesk
+    .handleCommand(command.command, command.text, caller, conversation)
+    .then(options.renameCommands)
+    .catch((error: unknown) => {
+      options.logger.error({ err: error, command: command.command, sub: command.path }, 'discord command failed');
+      return errorReply('Sorry, something went wrong while answering that. It has been logged; please try again in a moment.');
+    });
   const quick = SLOW_SUBCOMMANDS.has(command.path) ? undefined : await waitAtMost(work, options.deferAfterMs);
   if (quick) {
     await replyNow(interaction, quick);

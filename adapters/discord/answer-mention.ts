@@ -6,12 +6,15 @@ import { discordConversation, messageCaller } from './discord-identity';
 import { channelMessage } from './message-options';
 import { renderEmbeds } from './render-embeds';
 import { waitAtMost } from './wait-at-most';
+import type { CommandRenamer } from './discord-command-names';
 
 export interface AnswerMentionOptions {
   adminUserIds: readonly string[];
   /** After this long without an answer, show "newsdesk is typing…". */
   typingAfterMs: number;
   logger: Logger;
+  /** Spells the core's command mentions as Discord users type them (`/<story>-admin subscribe`). */
+  renameCommands: CommandRenamer;
 }
 
 /** True for a message a person wrote that names the bot itself (not @everyone, a role or a reply ping). */
@@ -32,10 +35,13 @@ export function textWithoutMention(content: string, botId: string): string {
 export async function answerMention(message: Message, bot: User, newsdesk: Newsdesk, options: AnswerMentionOptions): Promise<void> {
   const caller = messageCaller(message, options.adminUserIds);
   const conversation = discordConversation(message.channelId, message.guildId);
-  const work = newsdesk.handleMention(textWithoutMention(message.content, bot.id), caller, conversation).catch((error: unknown) => {
-    options.logger.error({ err: error, channel: message.channelId }, 'discord mention failed');
-    return errorReply('Sorry, something went wrong while answering that. It has been logged; please try again in a moment.');
-  });
+  const work = newsdesk
+    .handleMention(textWithoutMention(message.content, bot.id), caller, conversation)
+    .then(options.renameCommands)
+    .catch((error: unknown) => {
+      options.logger.error({ err: error, channel: message.channelId }, 'discord mention failed');
+      return errorReply('Sorry, something went wrong while answering that. It has been logged; please try again in a moment.');
+    });
   let reply = await waitAtMost(work, options.typingAfterMs);
   if (!reply) {
     if (message.channel.isSendable()) {

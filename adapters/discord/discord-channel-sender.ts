@@ -4,6 +4,7 @@ import type { ChannelSender } from '../../src/delivery/channel-sender';
 import type { Reply } from '../../src/reply/reply';
 import { deliveryErrorFromDiscord } from './delivery-error-from-discord';
 import { renderEmbeds, type DiscordMessageParts } from './render-embeds';
+import type { CommandRenamer } from './discord-command-names';
 
 /**
  * Posts digests and alerts with `POST /channels/:id/messages`. Rate limits are waited out by
@@ -18,10 +19,14 @@ import { renderEmbeds, type DiscordMessageParts } from './render-embeds';
 export class DiscordChannelSender implements ChannelSender {
   readonly platform = 'discord' as const;
 
-  constructor(private readonly rest: REST) {}
+  /** @param renameCommands spells command mentions in digests and notices as Discord users type them. */
+  constructor(
+    private readonly rest: REST,
+    private readonly renameCommands: CommandRenamer = (reply) => reply,
+  ) {}
 
   async send(channelId: string, reply: Reply): Promise<void> {
-    const parts = renderEmbeds({ ...reply, visibility: 'channel' });
+    const parts = renderEmbeds({ ...this.renameCommands(reply), visibility: 'channel' });
     for (const [index, part] of parts.entries()) {
       try {
         await this.rest.post(Routes.channelMessages(channelId), { body: messageBody(channelId, part, index) });

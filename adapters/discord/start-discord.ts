@@ -6,6 +6,7 @@ import { answerInteraction } from './answer-interaction';
 import { answerMention, mentionsBot } from './answer-mention';
 import { DiscordChannelSender } from './discord-channel-sender';
 import { discordApiBase } from './discord-api-base';
+import { discordCommandRenamer } from './discord-command-names';
 
 export type DiscordSettings = NonNullable<Config['discord']>;
 
@@ -46,7 +47,8 @@ export async function startDiscord(
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages],
     rest: { api: discordApiBase(settings.apiUrl), ...(options.restRetries !== undefined ? { retries: options.restRetries } : {}) },
   });
-  const answerOptions = { adminUserIds: settings.adminUserIds, logger: log };
+  const renameCommands = discordCommandRenamer(newsdesk.stories.map((s) => s.definition));
+  const answerOptions = { adminUserIds: settings.adminUserIds, logger: log, renameCommands };
   const deferAfterMs = options.deferAfterMs ?? 1200;
 
   const inFlight = new Set<Promise<void>>();
@@ -83,7 +85,7 @@ export async function startDiscord(
     await client.destroy();
     throw error;
   }
-  newsdesk.registerSender(new DiscordChannelSender(client.rest));
+  newsdesk.registerSender(new DiscordChannelSender(client.rest, renameCommands));
   log.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'connected to Discord');
   const stopIntake = async () => {
     client.off(Events.InteractionCreate, onInteraction);

@@ -129,6 +129,18 @@ describe('Discord adapter with the real discord.js client', () => {
     for (const a of articles) expect(text).toContain(escapeDiscordText(a.outlet));
   });
 
+  it('help names the admin subcommands as Discord users type them: under /karpathy-admin', async () => {
+    const { id, token } = fake.sendSlashCommand({ command: 'karpathy', path: ['help'] });
+    const callback = await fake.waitFor('POST', new RegExp(`^/interactions/${id}/${token}/callback$`));
+    const text = allText((callback.body as { data: Record<string, unknown> }).data);
+    expect(text).toContain('/karpathy-admin subscribe ');
+    expect(text).toContain('/karpathy-admin unsubscribe ');
+    expect(text).toContain('/karpathy-admin feeds add <url> \\| remove <id> \\| resume <id> ');
+    expect(text).toContain('/karpathy feeds list ');
+    expect(text).toContain('/karpathy timeline ');
+    expect(text).not.toMatch(/\/karpathy (subscribe|unsubscribe|feeds add)/);
+  });
+
   it('options reach the core in the text form it parses', async () => {
     const { id } = fake.sendSlashCommand({ command: 'karpathy', path: ['sources'], options: [{ name: 'page', type: 4, value: 7 }] });
     const callback = await fake.waitFor('POST', new RegExp(`^/interactions/${id}/`));
