@@ -40,6 +40,9 @@ type SubcommandSpec = (sub: SlashCommandSubcommandBuilder) => SlashCommandSubcom
 const optionalText = (name: string, description: string): SubcommandSpec => (sub) =>
   sub.addStringOption((o) => o.setName(name).setDescription(description).setMaxLength(200));
 
+/** The page of a long list; the core reads a trailing number as the page, so it comes last. */
+const withPage = (sub: SlashCommandSubcommandBuilder) => sub.addIntegerOption((o) => o.setName('page').setDescription('Page number').setMinValue(1));
+
 /** The everyday command: reading the story, asking, listing feeds and subscriptions. */
 function buildReaderCommand(story: StoryDefinition): RESTPostAPIChatInputApplicationCommandsJSONBody {
   const subs: Array<[string, string, SubcommandSpec?]> = [
@@ -52,8 +55,8 @@ function buildReaderCommand(story: StoryDefinition): RESTPostAPIChatInputApplica
       s.addStringOption((o) => o.setName('question').setDescription('Your question').setRequired(true).setMaxLength(4000))],
     ['who', 'Who someone is in this story', (s) =>
       s.addStringOption((o) => o.setName('name').setDescription('A person or organisation').setRequired(true).setMaxLength(200))],
-    ['quotes', 'What people said, with sources', optionalText('name', 'Only quotes by this person')],
-    ['claims', 'Claims made in the coverage, with sources', optionalText('topic', 'Only claims about this topic')],
+    ['quotes', 'What people said, with sources', (s) => withPage(optionalText('name', 'Only quotes by this person')(s))],
+    ['claims', 'Claims made in the coverage, with sources', (s) => withPage(optionalText('topic', 'Only claims about this topic')(s))],
     ['sources', 'The articles and feeds this story is built from', (s) =>
       s.addIntegerOption((o) => o.setName('page').setDescription('Page number').setMinValue(1))],
     ['subscriptions', "This server's digest subscriptions"],

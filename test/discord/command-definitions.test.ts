@@ -8,6 +8,8 @@ import { repoRoot } from '../support/paths';
 import fs from 'node:fs';
 import { runCli } from '../../adapters/cli/main';
 import { BOT_PERMISSIONS, inviteUrl } from '../../adapters/discord/invite-url';
+import { createTestNewsdesk } from '../support/test-newsdesk';
+import type { CommandHandler, CommandRequest } from '../../src/commands/command';
 
 const stories = loadStoryFolders(path.join(repoRoot, 'digests')).map((f) => f.definition);
 const karpathy = stories.find((s) => s.command === 'karpathy')!;
@@ -57,6 +59,66 @@ describe('the invite link', () => {
   it('the README gives the same permissions integer', () => {
     const readme = fs.readFileSync(path.join(repoRoot, 'README.md'), 'utf8');
     expect(readme).toContain(`permissions=${BOT_PERMISSIONS.bitfield}`);
+  });
+});
+
+describe('the Discord commands cover the core', () => {
+  type Option = { name: string; type: number; required?: boolean; options?: Option[]; choices?: Array<{ value: unknown }> };
+  let handlers: readonly CommandHandler[];
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const newsdesk = await createTestNewsdesk();
+    handlers = newsdesk.story('karpathy').router.list();
+    close = () => newsdesk.close();
+  });
+  afterAll(async () => {
+    await close();
+  });
+
+  const [reader, admin] = buildStoryCommands(karpathy) as unknown as Array<{ name: string; options: Option[] }>;
+  const hostOf = (name: string) => [reader!, admin!].find((c) => c.options.some((o) => o.name === name));
+  const request = (sub: string, args: string[]): CommandRequest => ({
+    sub, args, text: args.join(' '), caller: { id: 'u', isAdmin: false }, conversation: { platform: 'discord', channelId: 'c' },
+  });
+
+  it('every subcommand the router accepts has a Discord definition, admin ones under /karpathy-admin', () => {
+    expect(handlers.length).toBeGreaterThan(10);
+    for (const handler of handlers) {
+      const host = hostOf(handler.name);
+      expect({ sub: handler.name, defined: Boolean(host) }).toEqual({ sub: handler.name, defined: true });
+      const option = host!.options.find((o) => o.name === handler.name)!;
+      if (option.type === T.SubcommandGroup) {
+        // feeds: each action is a subcommand of the group, in the command its admin rule asks for.
+        const actions = /^\[(.+)\]$/.exec(handler.usage)![1]!.split('|').map((a) => a.trim().split(' ')[0]!);
+        for (const action of actions) {
+          const forAdmins = handler.adminOnly?.(request(handler.name, [action])) ?? false;
+          const group = (forAdmins ? admin! : reader!).options.find((o) => o.name === handler.name);
+          expect({ path: `${handler.name} ${action}`, defined: group?.options?.some((o) => o.name === action) ?? false }).toEqual({ path: `${handler.name} ${action}`, defined: true });
+        }
+      } else {
+        const forAdmins = handler.adminOnly?.(request(handler.name, [])) ?? false;
+        expect({ sub: handler.name, command: host!.name }).toEqual({ sub: handler.name, command: forAdmins ? admin!.name : reader!.name });
+        const options = option.options ?? [];
+        if (handler.usage.includes('[page]')) expect({ sub: handler.name, page: options.some((o) => o.name === 'page') }).toEqual({ sub: handler.name, page: true });
+        const required = handler.usage.replace(/\[[^\]]*\]/g, '').match(/<[^>]+>/g) ?? [];
+        expect({ sub: handler.name, required: options.filter((o) => o.required).length }).toEqual({ sub: handler.name, required: required.length });
+        // A single optional word is an option (latest [n]) or, as in digest [history], a choice.
+        const word = /^\[([a-z]+)\]$/.exec(handler.usage)?.[1];
+        if (word) expect({ sub: handler.name, word, offered: options.some((o) => o.name === word || o.choices?.some((c) => c.value === word)) }).toEqual({ sub: handler.name, word, offered: true });
+      }
+    }
+  });
+
+  it('every Discord subcommand reaches a subcommand the router knows', () => {
+    for (const command of [reader!, admin!]) {
+      for (const option of command.options) {
+        const paths = option.type === T.SubcommandGroup ? option.options!.map((o) => [sub(o.name)]).map((o) => [{ name: option.name, type: T.SubcommandGroup, options: o }]) : [[sub(option.name)]];
+        for (const path of paths) {
+          const core = interactionToCommand(command.name, path, stories)!;
+          expect({ path: core.path, known: handlers.some((h) => h.name === core.text.split(' ')[0]) }).toEqual({ path: core.path, known: true });
+        }
+      }
+    }
   });
 });
 
