@@ -39,6 +39,8 @@ export interface TypeEvidence {
   values: string[];
   /** The person (or place) that answers a who/where question, when it is a known entity. */
   entity?: StoryEntity;
+  /** Character offsets in the passage text where the found values are written. */
+  positions: number[];
 }
 
 export interface TypeContext {
@@ -47,6 +49,14 @@ export interface TypeContext {
   isUbiquitous(entity: StoryEntity): boolean;
   /** Story entities named in a text, with their positions. */
   mentions(text: string): EntityMention[];
+  /** Other words the articles use for a question term. */
+  synonymsOf(term: string): ReadonlySet<string>;
+}
+
+/** Where an entity is named in the text (the start, for a pronoun's referent). */
+function entityPositions(context: TypeContext, text: string, entity: StoryEntity): number[] {
+  const found = context.mentions(text).filter((m) => m.entity.id === entity.id).map((m) => m.start);
+  return found.length ? found : [0];
 }
 
 function notInQuestion(values: string[], question: AnalysedQuestion): string[] {
@@ -54,13 +64,21 @@ function notInQuestion(values: string[], question: AnalysedQuestion): string[] {
   return values.filter((v) => !q.includes(v));
 }
 
-const hard = (values: string[], strength: number, entity?: StoryEntity): TypeEvidence => ({
+const hard = (values: string[], strength: number, positions: number[], entity?: StoryEntity): TypeEvidence => ({
   satisfied: values.length > 0,
   strength: values.length > 0 ? strength : 0,
   values,
+  positions: values.length > 0 ? positions : [],
   ...(entity ? { entity } : {}),
 });
-const soft = (strength: number, values: string[] = [], entity?: StoryEntity): TypeEvidence => ({ satisfied: true, strength, values, ...(entity ? { entity } : {}) });
+const soft = (strength: number, values: string[] = [], positions: number[] = [], entity?: StoryEntity): TypeEvidence => ({
+  satisfied: true,
+  strength,
+  values,
+  positions,
+  ...(entity ? { entity } : {}),
+});
+const at = (matches: RegExpMatchArray[]): number[] => matches.map((m) => m.index ?? 0);
 
 export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, context: TypeContext): TypeEvidence {
   const text = p.text;
@@ -74,36 +92,38 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
   others.sort((a, b) => rank(a) - rank(b));
   switch (question.type) {
     case 'date': {
-      const found = notInQuestion([...text.matchAll(DATE)].map((m) => m[0].toLowerCase()), question);
-      const parsed = found.map((d) => parseDateMention(d, p.article.published)).filter((d) => d !== undefined);
+      const q = question.text.toLowerCase();
+      const matches = [...text.matchAll(DATE)].filter((m) => !q.includes(m[0].toLowerCase()));
+      const parsed = matches.map((m) => parseDateMention(m[0].toLowerCase(), p.article.published)).filter((d) => d !== undefined);
       const best = Math.max(0, ...parsed.map((d) => d.precision));
-      return hard(parsed.map((d) => d.key), 0.5 + 0.5 * best);
+      return hard(parsed.map((d) => d.key), 0.5 + 0.5 * best, at(matches));
     }
     case 'count': {
       const found = [...text.matchAll(COUNT)].filter((m) => !YEAR.test(m[0]));
       const numbers = notInQuestion(found.map((m) => m[0].toLowerCase().replace(/[,.]$/, '')), question);
       // "700 experiments" answers "how many experiments"; a number elsewhere is weaker.
       const counted = question.head ? found.some((m) => followedBy(text, m, question.head!)) : false;
-      return hard(numbers, counted ? 1 : found.some((m) => nearQuestionTerm(text, m, question, 3)) ? 0.5 : 0.4);
+      return hard(numbers, counted ? 1 : found.some((m) => nearQuestionTerm(text, m, question, 3)) ? 0.5 : 0.4, at(found));
     }
     case 'amount': {
       const found = [...text.matchAll(AMOUNT)];
       const amounts = notInQuestion(found.map((m) => m[0].toLowerCase().replace(/\s+/g, ' ')), question);
-      return hard(amounts, found.some((m) => nearQuestionTerm(text, m, question, 5)) ? 1 : 0.6);
+      return hard(amounts, found.some((m) => nearQuestionTerm(text, m, question, 5)) ? 1 : 0.6, at(found));
     }
     case 'person': {
       const person = others.find((e) => e.kind === 'person');
-      if (person) return hard([person.id], rank(person) === 0 ? 1 : rank(person) === 1 ? 0.8 : 0.6, person);
-      const named = [...text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b/g)].map((m) => m[0]).filter((n) => !question.text.includes(n));
-      return hard(named, 0.5);
+      if (person) return hard([person.id], rank(person) === 0 ? 1 : rank(person) === 1 ? 0.8 : 0.6, entityPositions(context, text, person), person);
+      const named = [...text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b/g)].filter((m) => !question.text.includes(m[0]));
+      return hard(named.map((m) => m[0]), 0.5, at(named));
     }
     case 'place': {
       const org = others.find((e) => e.kind === 'organisation');
-      if (org) return hard([org.id], rank(org) === 0 ? 1 : 0.8, org);
-      const places = [...text.matchAll(/\b(?:in|at|from) (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)*)/g)]
-        .map((m) => m[1] ?? '')
-        .filter((n) => n && !question.text.includes(n) && !MONTH_NAME.test(n));
-      return hard(places, 0.8);
+      if (org) return hard([org.id], rank(org) === 0 ? 1 : 0.8, entityPositions(context, text, org), org);
+      const places = [...text.matchAll(/\b(?:in|at|from) (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)*)/g)].filter((m) => {
+        const n = m[1] ?? '';
+        return n && !question.text.includes(n) && !MONTH_NAME.test(n);
+      });
+      return hard(places.map((m) => m[1] ?? ''), 0.8, at(places));
     }
     case 'reason':
       return soft(REASON.test(text) ? 1 : 0);
@@ -123,10 +143,11 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         candidates.push(m);
       }
       if (candidates.length === 0) return soft(0);
-      const head = question.head ? [question.head] : [];
+      // The head word as the article may write it ("company" for "startup").
+      const head = question.head ? [question.head, ...context.synonymsOf(question.head)] : [];
       const near = candidates.some((m) => nearTerms(text, m, head, 3));
       const entity = mentions.find((m) => !asked.has(m.entity.id) && !context.isUbiquitous(m.entity))?.entity;
-      return soft(near ? 1 : 0.6, candidates.map((m) => m[0]), entity);
+      return soft(near ? 1 : 0.6, candidates.map((m) => m[0]), at(candidates), entity);
     }
     default:
       return soft(0);

@@ -1,7 +1,8 @@
 import type { AnalysedQuestion } from './question';
-import type { IndexedPassage, PassageIndex } from './passage-index';
-import type { StoryEntity } from './story-vocabulary';
+import type { IndexedPassage, PassageHit, PassageIndex } from './passage-index';
+import type { Paraphrase, StoryEntity } from './story-vocabulary';
 import { isWeakTerm, textTerms } from './text-terms';
+import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
 
@@ -17,6 +18,7 @@ interface Unit {
   key: string;
   weight: number;
   synonyms: ReadonlySet<string>;
+  paraphrases: readonly Paraphrase[];
 }
 
 export interface RankedPassage {
@@ -59,35 +61,56 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   const ubiquitous = (e: StoryEntity) => e.id === vocabulary.mainPerson?.id || index.entityFrequency(e.id) / n >= UBIQUITOUS_SHARE;
   const units: Unit[] = [];
   const unknownTerms: string[] = [];
+  // Two candidate searches: the question's own words, and those widened by synonyms and
+  // paraphrases. With only the widened one, passages that happen to hold several synonyms
+  // of one word crowd out the passage that uses the question's exact words.
+  const exactWeights = new Map<string, number>();
   const searchWeights = new Map<string, number>();
+  const raise = (weights: Map<string, number>, t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
   for (const term of question.terms) {
     const synonyms = vocabulary.synonymsOf(term);
+    const paraphrases = vocabulary.paraphrasesOf(term);
     const dfs = [term, ...synonyms].map((t) => index.termFrequency(t)).filter((df) => df > 0);
-    if (dfs.length === 0 && !isWeakTerm(term)) unknownTerms.push(term);
-    const weight = idf(dfs.length ? Math.min(...dfs) : 0, n) * (isWeakTerm(term) ? 0.25 : 1);
-    units.push({ kind: 'term', key: term, weight, synonyms });
-    searchWeights.set(term, Math.max(searchWeights.get(term) ?? 0, 1));
-    for (const s of synonyms) searchWeights.set(s, Math.max(searchWeights.get(s) ?? 0, 0.7));
+    if (dfs.length === 0 && !isWeakTerm(term) && paraphrases.length === 0) unknownTerms.push(term);
+    const weight = idf(dfs.length ? Math.min(...dfs) : paraphrases.length ? n / 4 : 0, n) * (isWeakTerm(term) ? 0.25 : 1);
+    units.push({ kind: 'term', key: term, weight, synonyms, paraphrases });
+    raise(exactWeights, term, 1);
+    raise(searchWeights, term, 1);
+    for (const s of synonyms) raise(searchWeights, s, 0.7);
+    for (const p of paraphrases) for (const set of p.allOf ?? []) for (const s of set) raise(searchWeights, s, 0.4);
   }
   for (const e of question.entities) {
     // A name in most passages still says what the question is about ("when was Anthropic
     // founded"), but counts for little.
     const weight = idf(index.entityFrequency(e.id), n) * (ubiquitous(e) ? 0.35 : 1);
-    units.push({ kind: 'entity', key: e.id, weight, synonyms: new Set() });
+    units.push({ kind: 'entity', key: e.id, weight, synonyms: new Set(), paraphrases: [] });
   }
   // Entities are found through their names' terms.
   for (const e of question.entities) {
-    for (const t of entityTerms(e, index)) searchWeights.set(t, Math.max(searchWeights.get(t) ?? 0, ubiquitous(e) ? 0.3 : 1.2));
+    for (const t of entityTerms(e, index)) {
+      raise(searchWeights, t, ubiquitous(e) ? 0.3 : 1.2);
+      raise(exactWeights, t, ubiquitous(e) ? 0.3 : 1.2);
+    }
   }
   const persons = question.entities.filter((e) => e.kind === 'person');
   const ubiquitousIds = new Set(question.entities.filter(ubiquitous).map((e) => e.id));
-  const hits = index.find(searchWeights, CANDIDATES);
+  const hits = mergeHits(index.find(searchWeights, CANDIDATES), index.find(exactWeights, CANDIDATES));
   const topScore = hits[0]?.score ?? 1;
   const total = units.reduce((s, u) => s + u.weight, 0);
   // The question's most specific word must be in the evidence: "who will replace X" is
   // not answered by a sentence about X that never mentions a replacement.
   const key = units.filter((u) => !(u.kind === 'term' && isWeakTerm(u.key)) && !(u.kind === 'entity' && ubiquitousIds.has(u.key))).sort((a, b) => b.weight - a.weight)[0];
-  const typeContext: TypeContext = { entities, isUbiquitous: ubiquitous, mentions: (text) => vocabulary.mentions(text) };
+  const typeContext: TypeContext = {
+    entities,
+    isUbiquitous: ubiquitous,
+    mentions: (text) => vocabulary.mentions(text),
+    synonymsOf: (term) => vocabulary.synonymsOf(term),
+  };
+  // For closeness, every word of the question counts alike (a weak word a little).
+  const proximityUnits: ProximityUnit[] = units.map((u) => ({
+    weight: u.kind === 'term' && isWeakTerm(u.key) ? 0.25 : 1,
+    ...(u.kind === 'entity' ? { entity: u.key } : { terms: new Set([u.key, ...u.synonyms]) }),
+  }));
   const ranked = hits.map(({ passage, score }): RankedPassage => {
     const prev = index.neighbour(passage, -1, false);
     const next = index.neighbour(passage, 1);
@@ -113,7 +136,11 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;
     const longPenalty = Math.min(0.3, Math.max(0, words - 40) / 100);
-    const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore) - longPenalty;
+    // The question's words in the same clause as the answer (or, with no answer to point
+    // at, close together) mean the sentence says it; scattered over a long sentence, the
+    // words may belong to different statements ("founded Eureka Labs" vs "Anthropic").
+    const close = proximity(passage.text, proximityUnits, continuation ? [] : type.positions, vocabulary);
+    const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore) + 0.25 * close - longPenalty;
     return { passage, ...(continuation ? { continuation } : {}), keyCovered, coverage, type, subjectOk, score: value };
   });
   // Passages that may answer come first: a weak match must not hide a usable one.
@@ -147,6 +174,7 @@ function unitCoverage(u: Unit, p: IndexedPassage, paragraph: ReadonlySet<string>
   }
   if (p.terms.has(u.key)) return 1;
   for (const s of u.synonyms) if (p.terms.has(s)) return 0.8;
+  if (u.paraphrases.some((para) => paraphrased(para, p))) return 0.8;
   for (const near of [prev, next]) {
     if (!near) continue;
     const credit = near.passage.paragraph === p.passage.paragraph ? 0.6 : 0.4;
@@ -156,6 +184,25 @@ function unitCoverage(u: Unit, p: IndexedPassage, paragraph: ReadonlySet<string>
   if (paragraph.has(u.key)) return 0.45;
   for (const s of u.synonyms) if (paragraph.has(s)) return 0.35;
   return 0;
+}
+
+function paraphrased(para: Paraphrase, p: IndexedPassage): boolean {
+  if (para.allOf && para.allOf.every((set) => [...set].some((t) => p.terms.has(t)))) return true;
+  return para.pattern ? para.pattern.test(p.text) : false;
+}
+
+/** Candidates of both searches, once each, scored on a common scale (each search's best = 1). */
+function mergeHits(...lists: PassageHit[][]): PassageHit[] {
+  const best = new Map<number, PassageHit>();
+  for (const list of lists) {
+    const top = list[0]?.score || 1;
+    for (const h of list) {
+      const scaled = h.score / top;
+      const seen = best.get(h.passage.ordinal);
+      if (!seen || seen.score < scaled) best.set(h.passage.ordinal, { passage: h.passage, score: scaled });
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
 const entityTermCache = new WeakMap<PassageIndex, Map<string, string[]>>();

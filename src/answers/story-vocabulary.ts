@@ -31,7 +31,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['announce', 'announcement', 'post', 'statement', 'reveal'],
   ['cut', 'reduce', 'reduction', 'lower', 'decrease', 'shrink'],
   ['increase', 'grow', 'rise'],
-  ['speed', 'accelerate', 'faster', 'quicken'],
+  ['speed', 'accelerate', 'fast', 'quick', 'quicken'],
   ['focus', 'focused', 'aim', 'goal', 'mandate', 'dedicated'],
   ['experiment', 'trial', 'test'],
   ['hire', 'recruit', 'poach', 'sign'],
@@ -50,10 +50,42 @@ const GENERIC_SYNONYMS: string[][] = [
   ['ceo', 'chief executive'],
   ['cto', 'chief technology officer'],
   ['born', 'birth', 'native'],
-  ['supervise', 'supervisor', 'adviser', 'advisor', 'mentor', 'mentored', 'guidance'],
+  ['supervise', 'supervisor', 'adviser', 'advisor', 'mentor', 'mentored', 'mentorship', 'guidance'],
+  ['boss', 'manager', 'lead', 'leader', 'head', 'supervisor'],
+  ['again', 'second', 'anew'],
+  ['origin', 'originally', 'born', 'native', 'hometown'],
+  ['company', 'startup', 'start-up', 'firm', 'venture'],
+  ['quit', 'leave', 'depart', 'departure', 'exit', 'resign'],
+  ['rival', 'competitor', 'challenger', 'opponent'],
+  ['call', 'dub', 'describe', 'characterize', 'label'],
   ['return', 'back', 'rejoin', 'rejoined'],
   ['discover', 'find', 'found', 'identify', 'uncover'],
   ['establish', 'found', 'launch', 'start', 'create'],
+];
+
+/**
+ * Paraphrases a single synonym cannot express. A question word is also shown by a passage
+ * that has one word of EACH set ("faster" = "cut ... time"), or that matches a pattern
+ * ("supervised by X" = "a PhD under X"). Generic: no story's names or facts.
+ */
+export interface Paraphrase {
+  /** Every set must have a term in the passage. */
+  allOf?: ReadonlyArray<ReadonlySet<string>>;
+  /** Or the passage text matches this. */
+  pattern?: RegExp;
+}
+
+const termSet = (words: string): ReadonlySet<string> => new Set(words.split(' ').flatMap((w) => textTerms(w)));
+const LESS_TIME: Paraphrase = { allOf: [termSet('cut reduce reduction shorten lower decrease less fewer shave halve'), termSet('time hours days weeks duration')] };
+const LESS_COST: Paraphrase = { allOf: [termSet('cut reduce reduction lower decrease less halve'), termSet('cost costs price spend spending')] };
+const MORE_TIME: Paraphrase = { allOf: [termSet('increase more longer double extend'), termSet('time hours days weeks duration')] };
+/** "under X", "under the mentorship of X": someone senior to the subject. */
+const UNDER_SOMEONE: Paraphrase = { pattern: /\bunder (?:the (?:\w+ )?(?:mentorship|supervision|guidance|leadership|direction|management) of )?(?:[A-Z][\w-]+ )*[A-Z][\w-]+/ };
+const GENERIC_PARAPHRASES: Array<[string, Paraphrase]> = [
+  ['fast', LESS_TIME], ['speed', LESS_TIME], ['quick', LESS_TIME], ['accelerate', LESS_TIME],
+  ['cheap', LESS_COST], ['slow', MORE_TIME],
+  ['supervise', UNDER_SOMEONE], ['supervisor', UNDER_SOMEONE], ['advisor', UNDER_SOMEONE], ['adviser', UNDER_SOMEONE],
+  ['mentor', UNDER_SOMEONE], ['boss', UNDER_SOMEONE], ['manager', UNDER_SOMEONE], ['report', UNDER_SOMEONE],
 ];
 
 function escapeRegExp(s: string): string {
@@ -66,8 +98,9 @@ export class StoryVocabulary {
   private readonly aliasToEntity = new Map<string, StoryEntity>();
   private readonly aliasesById = new Map<string, string[]>();
   private readonly aliasPattern: RegExp | undefined;
-  /** term -> the other terms of its synonym groups, and whether the link is story-specific. */
+  /** term -> the other terms of its synonym groups. */
   private readonly synonyms = new Map<string, Set<string>>();
+  private readonly paraphrases = new Map<string, Paraphrase[]>();
 
   constructor(definition: StoryDefinition) {
     const aliases: string[] = [];
@@ -100,6 +133,10 @@ export class StoryVocabulary {
         this.synonyms.set(t, set);
       }
     }
+    for (const [word, paraphrase] of GENERIC_PARAPHRASES) {
+      const term = textTerms(word)[0];
+      if (term) this.paraphrases.set(term, [...(this.paraphrases.get(term) ?? []), paraphrase]);
+    }
   }
 
   /** Every entity alias in the text, left to right, without overlaps. */
@@ -122,6 +159,12 @@ export class StoryVocabulary {
   synonymsOf(term: string): ReadonlySet<string> {
     return this.synonyms.get(term) ?? EMPTY;
   }
+
+  /** Multi-word or pattern paraphrases of a question term (empty for most terms). */
+  paraphrasesOf(term: string): readonly Paraphrase[] {
+    return this.paraphrases.get(term) ?? NONE;
+  }
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
+const NONE: readonly Paraphrase[] = [];

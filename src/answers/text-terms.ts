@@ -8,13 +8,13 @@ import { porterStem } from './porter-stemmer';
  */
 
 const STOP_WORDS = new Set(
-  `a about above after again against all am an and any are aren't as at be because been before being below between both but by
+  `a about above after against all am an and any are aren't as at be because been before being below between both but by
   can could did didn't do does doesn't doing don't down during each few for from further had has have having he her here hers
   herself him himself his how i if in into is isn't it it's its itself just let's me more most my myself no nor not now of off on
   once only or other ought our ours ourselves out over own same she should so some such than that that's the their theirs them
   themselves then there these they this those through to too under until up very was wasn't we were what when where which while
   who whom whose why will with won't would you your yours yourself yourselves also then ever yet s t ll ve re d m
-  tell please know anyone anything something thing things say said says according reportedly reported report again`.split(/\s+/),
+  tell please know anyone anything something thing things say said says according reportedly reported report`.split(/\s+/),
 );
 
 /**
@@ -24,7 +24,7 @@ const STOP_WORDS = new Set(
 const WEAK_WORDS = new Set(
   `people person new many much number get got make made use used go went happen happened thing one first also well just
   really actually exactly currently current today recently recent year years time day week month kind lot way
-  perform performed conduct conducted carry carried take took latest last newest recent`.split(/\s+/),
+  perform performed conduct conducted carry carried take took latest last newest recent again`.split(/\s+/),
 );
 
 /** Past forms the stemmer cannot relate to their base verb. */
@@ -37,6 +37,13 @@ const IRREGULAR: Record<string, string> = {
   drawn: 'draw', rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall', made: 'make', joined: 'join', hired: 'hire',
   studied: 'study', felt: 'feel', kept: 'keep', lost: 'lose', sent: 'send', stood: 'stand', struck: 'strike',
   men: 'man', women: 'woman', children: 'child',
+  // Comparatives and superlatives: "a bigger model" is written "a larger model", "faster" as
+  // "in less time"; the stemmer leaves -er/-est alone, so they meet their base word here.
+  bigger: 'big', biggest: 'big', larger: 'large', largest: 'large', faster: 'fast', fastest: 'fast',
+  quicker: 'quick', quickest: 'quick', slower: 'slow', slowest: 'slow', smaller: 'small', smallest: 'small',
+  higher: 'high', highest: 'high', greater: 'great', greatest: 'great', longer: 'long', longest: 'long',
+  shorter: 'short', shortest: 'short', cheaper: 'cheap', cheapest: 'cheap', older: 'old', oldest: 'old',
+  younger: 'young', youngest: 'young', stronger: 'strong', strongest: 'strong', richer: 'rich', richest: 'rich',
 };
 
 export interface Token {
