@@ -41,6 +41,12 @@ async function answerAndDeliver(command: SlashCommand, respond: RespondFn, clien
     await deliver(messages.messages, messages.responseType, command, respond, client, deps);
     deps.logger.info({ command: command.command, channel: command.channel_id, ms: Math.round(performance.now() - started) }, 'slash command answered');
   } catch (error) {
+    if (isResponseUrlError(error)) {
+      // Expired (30 minutes, five uses) or revoked: Slack's problem to report, not ours, and an
+      // apology through the same URL would fail the same way.
+      deps.logger.warn({ command: command.command, channel: command.channel_id, status: error.statusCode }, 'slash command answer not delivered: response_url refused it');
+      return;
+    }
     deps.logger.error({ err: error, command: command.command, channel: command.channel_id }, 'slash command failed');
     const apology = renderBlocks(errorReply('Sorry, something went wrong while answering that. Please try again in a moment.'))[0]!;
     await respond({ response_type: 'ephemeral', text: apology.text, blocks: apology.blocks }).catch((err: unknown) =>
@@ -84,4 +90,9 @@ async function deliver(
   for (const message of rest) {
     await client.chat.postEphemeral({ channel: command.channel_id, user: command.user_id, text: message.text, blocks: message.blocks });
   }
+}
+
+/** Bolt's `respond` failing at the response_url (an HTTP error status from Slack). */
+function isResponseUrlError(error: unknown): error is { code: string; statusCode?: number } {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'slack_bolt_respond_error';
 }

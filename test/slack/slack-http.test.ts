@@ -1,7 +1,7 @@
 import { FakeSlackApi, type RecordedCall } from '../support/fake-slack-api';
 import { eventEnvelope, postSigned, slashCommandBody } from '../support/slack-requests';
 import { createTestNewsdesk } from '../support/test-newsdesk';
-import { createSilentLogger } from '../../src/logging/logger';
+import pino from 'pino';
 import { startSlack, type SlackService } from '../../adapters/slack/start-slack';
 import type { Newsdesk } from '../../src/app/create-newsdesk';
 import { DeliveryError } from '../../src/delivery/channel-sender';
@@ -20,6 +20,8 @@ let newsdesk: Newsdesk;
 let slack: SlackService;
 let eventsUrl: string;
 const waits: number[] = [];
+/** What the adapter logged at warn and above. */
+const logLines: string[] = [];
 let responseId = 0;
 
 beforeAll(async () => {
@@ -32,7 +34,7 @@ beforeAll(async () => {
     SLACK_API_URL: fake.apiUrl,
     SLACK_ADMIN_USER_IDS: 'U-LISTED',
   });
-  slack = await startSlack(newsdesk, newsdesk.context.config.slack!, createSilentLogger(), {
+  slack = await startSlack(newsdesk, newsdesk.context.config.slack!, pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) }), {
     host: '127.0.0.1',
     port: 0,
     retryConfig: { retries: 0 },
@@ -62,6 +64,15 @@ function responsesTo(id: string): Promise<RecordedCall[]> {
     const found = calls.filter((c) => c.method === `response_url:${id}`);
     return found.length > 0 ? found : undefined;
   });
+}
+
+async function waitForLog(pattern: RegExp): Promise<string> {
+  for (let i = 0; i < 50; i++) {
+    const line = logLines.find((l) => pattern.test(l));
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no log line matching ${pattern}; got: ${logLines.join('')}`);
 }
 
 /** All text a Slack client would show for a message's blocks. */
@@ -97,6 +108,19 @@ describe('slash commands over HTTP', () => {
     expect(answer!.params.response_type).toBe('in_channel');
     expect(answer!.params.text).toBe('Slow answer');
     expect(blockText(answer!.params)).toContain('finally here');
+  });
+
+  test('an expired response_url (404) is logged as undelivered, not retried, and the adapter keeps answering', async () => {
+    const id = `r${++responseId}`;
+    fake.script(`response_url:${id}`, { status: 404, body: 'expired_url' }, { status: 404, body: 'expired_url' });
+    const body = slashCommandBody({ command: '/karpathy', text: 'help', response_url: fake.responseUrl(id), user_id: 'U-READER' });
+    expect((await postSigned(eventsUrl, SECRET, body, 'application/x-www-form-urlencoded')).status).toBe(200);
+    const logged = JSON.parse(await waitForLog(/response_url refused/)) as Record<string, unknown>;
+    expect(logged).toMatchObject({ level: 40, command: '/karpathy', channel: 'C-NEWS', status: 404 });
+    // No apology through the same dead URL.
+    expect(fake.callsOf(`response_url:${id}`)).toHaveLength(1);
+    const next = await slash('/karpathy', 'help');
+    expect(await responsesTo(next.id)).toHaveLength(1);
   });
 
   test('help is private by default, and "public" shares it with the channel', async () => {
