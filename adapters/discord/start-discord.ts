@@ -7,6 +7,7 @@ import { answerMention, mentionsBot } from './answer-mention';
 import { DiscordChannelSender } from './discord-channel-sender';
 import { discordApiBase } from './discord-api-base';
 import { discordCommandRenamer } from './discord-command-names';
+import { discordErrorForLog, isExpiredInteraction } from './discord-error-for-log';
 
 export type DiscordSettings = NonNullable<Config['discord']>;
 
@@ -59,16 +60,19 @@ export async function startDiscord(
   const onInteraction = (interaction: Interaction) => {
     if (!interaction.isChatInputCommand()) return;
     track(
-      answerInteraction(interaction, newsdesk, { ...answerOptions, deferAfterMs }).catch((error: unknown) =>
-        log.error({ err: error, command: interaction.commandName }, 'could not answer a Discord interaction'),
-      ),
+      answerInteraction(interaction, newsdesk, { ...answerOptions, deferAfterMs }).catch((error: unknown) => {
+        const context = { ...discordErrorForLog(error), command: interaction.commandName, channel: interaction.channelId };
+        // An expired interaction is Discord telling us we were too late, not a bug in newsdesk.
+        if (isExpiredInteraction(error)) log.warn(context, 'Discord interaction expired before its answer was sent');
+        else log.error(context, 'could not answer a Discord interaction');
+      }),
     );
   };
   const onMessage = (message: Message) => {
     if (!client.user || !mentionsBot(message, client.user)) return;
     track(
       answerMention(message, client.user, newsdesk, { ...answerOptions, typingAfterMs: deferAfterMs }).catch((error: unknown) =>
-        log.error({ err: error, channel: message.channelId }, 'could not answer a Discord mention'),
+        log.error({ ...discordErrorForLog(error), channel: message.channelId }, 'could not answer a Discord mention'),
       ),
     );
   };

@@ -1,6 +1,6 @@
 import { FakeDiscord, messageBodies } from '../support/fake-discord';
 import { createTestNewsdesk } from '../support/test-newsdesk';
-import { createSilentLogger } from '../../src/logging/logger';
+import pino from 'pino';
 import type { Newsdesk } from '../../src/app/create-newsdesk';
 import type { CommandRequest } from '../../src/commands/command';
 import { DeliveryError } from '../../src/delivery/channel-sender';
@@ -12,6 +12,17 @@ import { escapeDiscordText } from '../../adapters/discord/escape-discord-text';
 // The real discord.js client against a fake Discord (REST + gateway) on 127.0.0.1.
 
 const EPHEMERAL = 1 << 6;
+/** What the adapter logged at warn and above. */
+const logLines: string[] = [];
+
+async function waitForLog(pattern: RegExp): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const line = logLines.find((l) => pattern.test(l));
+    if (line) return line;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no log line matching ${pattern}; got: ${logLines.join('')}`);
+}
 const STRING = 3;
 
 interface Gate {
@@ -97,7 +108,7 @@ describe('Discord adapter with the real discord.js client', () => {
     adapter = await startDiscord(
       newsdesk,
       { token: 'test-token', applicationId: fake.applicationId, apiUrl: fake.apiUrl, adminUserIds: ['600000000000000077'] },
-      createSilentLogger(),
+      pino({ level: 'warn' }, { write: (line: string) => void logLines.push(line) }),
       { restRetries: 0, deferAfterMs: 800 },
     );
   });
@@ -139,6 +150,18 @@ describe('Discord adapter with the real discord.js client', () => {
     expect(text).toContain('/karpathy feeds list ');
     expect(text).toContain('/karpathy timeline ');
     expect(text).not.toMatch(/\/karpathy (subscribe|unsubscribe|feeds add)/);
+  });
+
+  it('an interaction Discord no longer knows (expired token) is logged without its token, and the next one is answered', async () => {
+    fake.failNext('POST', /^\/interactions\/[^/]+\/[^/]+\/callback$/, 404, { message: 'Unknown interaction', code: 10062 });
+    const expired = fake.sendSlashCommand({ command: 'karpathy', path: ['help'] });
+    const line = await waitForLog(/Unknown interaction/);
+    expect(JSON.parse(line)).toMatchObject({ level: 40, code: 10062, status: 404, command: 'karpathy', route: `/api/v10/interactions/${expired.id}/:token/callback` });
+    expect(line).not.toContain(expired.token);
+    // Nor the message it tried to send.
+    expect(line).not.toContain('daily digest');
+    const next = fake.sendSlashCommand({ command: 'karpathy', path: ['help'] });
+    expect(allText(await fake.waitForAnswer(next))).toContain('/karpathy-admin subscribe');
   });
 
   it('options reach the core in the text form it parses', async () => {
