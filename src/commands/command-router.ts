@@ -48,7 +48,7 @@ export class CommandRouter {
     if (!handler) return this.helpHandler(this, request);
     if (handler.adminOnly?.(request) && !caller.isAdmin) {
       this.observe(handler.name, performance.now() - started, 'user-error');
-      return errorReply(`Only admins can run "${handler.name}${args[0] ? ` ${args[0]}` : ''}". Ask a workspace admin, or see help for what everyone can use.`);
+      return errorReply(`Only admins can run "${handler.name}${args[0] ? ` ${args[0]}` : ''}". Ask an admin of this workspace or server, or see help for what everyone can use.`);
     }
     try {
       const reply = await handler.run(request);
