@@ -18,4 +18,14 @@ export interface EventMention {
   text: string;
   /** Comparable terms of the clause (see TermFolder), used to merge mentions across outlets. */
   terms: Set<string>;
+  /** Canonical name of who the clause is about (see subjectOf), if a story entity. */
+  subject?: string;
+  /** Story entities the sentence names (its subject left out), and those their roles tie them to. */
+  related: Set<string>;
+  /** Story entities the sentence names, its subject left out. */
+  entities: Set<string>;
+  /** True when the first person (else entity) the text names is its subject: the line says who did it. */
+  subjectFirst: boolean;
+  /** Kinds of development the clause's main verbs tell (see eventKinds). */
+  kinds: string[];
 }

@@ -3,11 +3,13 @@ import { findDates, type DateMention } from './find-dates';
 import { isDatedFigure, isForecast, isQuestion } from './event-filter';
 import type { EventMention } from './event-mention';
 import { startOf } from './partial-date';
-import type { StoryNames } from './story-names';
+import type { NamedEntity, StoryNames } from './story-names';
+import { leadingDate, subjectOf, VERB_FIRST } from './event-subject';
+import { eventKinds } from './event-kinds';
 import type { TermFolder } from './text-terms';
 
 /** Where a sentence may be cut into clauses, so each date keeps only the words that go with it. */
-const CLAUSE_BREAK = /;\s+|\s+-\s+|\s*\*\s+|,\s+(?=(?:and|but|while|whereas|which|after|before|then|when)\b)|\s+and\s+(?=(?:has|have|had|is|was|then|later)\s)|,\s+meaning\s|\s+and\s+(?=(?:in|on|since|by)\s+(?:early |mid-|late )?(?:\d{4}|[A-Z][a-z]+ \d{4})\b)/g;
+const CLAUSE_BREAK = /;\s+|\s+-\s+|\s*\*\s+|,\s+(?=(?:and|but|while|whereas|which|after|before|then|when|later)\b)|\s+and\s+(?=(?:has|have|had|is|was|then|later)\s)|,\s+meaning\s|\s+and\s+(?=(?:[a-z]+ly\s+)?(?:[a-z]+ed|left|became|quit|rejoined|went|took|won|sold|bought)\s)|\s+and\s+(?=(?:in|on|since|by)\s+(?:early |mid-|late )?(?:\d{4}|[A-Z][a-z]+ \d{4})\b)/g;
 
 export interface ExtractOptions {
   names: StoryNames;
@@ -56,6 +58,8 @@ function toEvent(article: Article, passage: Passage, mention: DateMention, optio
   if (options.names.findEntities(clause).length === 0 && !/\b(?:he|she|him|his|her)\b/i.test(clause)) return undefined;
   const text = tidy(clause, mention, options.names);
   if (text.split(/\s+/).length < 2) return undefined;
+  const subject = subjectOf(clause, mention.text, sentence, options.names);
+  const { entities, related } = relatedEntities(sentence, subject, options.names);
   return {
     articleId: article.id,
     outlet: article.outlet,
@@ -68,7 +72,31 @@ function toEvent(article: Article, passage: Passage, mention: DateMention, optio
     ...(mention.until ? { until: mention.until } : {}),
     text,
     terms: eventTerms(text, options),
+    ...(subject ? { subject: subject.name } : {}),
+    entities,
+    related,
+    subjectFirst: subject !== undefined && leadName(text, options.names) === subject.name,
+    kinds: eventKinds(clause),
   };
+}
+
+/** The first person a text names, else its first story entity. */
+function leadName(text: string, names: StoryNames): string | undefined {
+  const named = names.findNamed(text);
+  return (named.find((n) => n.entity.kind === 'person') ?? named[0])?.entity.name;
+}
+
+/** The sentence's story entities other than the subject, and with them every entity their roles tie them to. */
+function relatedEntities(sentence: string, subject: NamedEntity | undefined, names: StoryNames): { entities: Set<string>; related: Set<string> } {
+  const entities = new Set<string>();
+  const related = new Set<string>();
+  for (const e of names.findEntities(sentence)) {
+    if (e.name === subject?.name) continue;
+    entities.add(e.name);
+    related.add(e.name);
+    for (const linked of names.linkedTo(e)) if (linked.name !== subject?.name) related.add(linked.name);
+  }
+  return { entities, related };
 }
 
 /** The clause holding the date; a clause that is little more than the date takes the next one with it. */
@@ -105,10 +133,11 @@ export function clauseAround(full: string, mention: DateMention): string {
 /** Drops a leading "In 2015," and citation marks; a leading pronoun becomes the main person. */
 function tidy(clause: string, mention: DateMention, names: StoryNames): string {
   let text = clause.replace(/\s*\[\d+\]/g, '').trim();
-  const lead = new RegExp(`^(?:(?:late|early)\\s+)?(?:in|on|by|since|during|from)?\\s*(?:the\\s+)?${escapeRegExp(mention.text)}\\s*[,:]?\\s+`, 'i');
-  text = text.replace(lead, '');
+  text = text.replace(leadingDate(mention.text), '');
   const short = names.mainPersonShort;
   if (short) text = text.replace(/^(?:he|she)\b/i, short);
+  // "2015: Co-founded the lab" in a timeline box: the main person did it.
+  if (short && VERB_FIRST.test(text)) text = `${short} ${text.charAt(0).toLowerCase()}${text.slice(1)}`;
   text = text.replace(/^[*•\s]+/, '').replace(/^(?:and|but|then|so)\s+/i, '').replace(/[,;:\s]+$/, '');
   if (!/[.!?"')]$/.test(text)) text = `${text}.`;
   return text.charAt(0).toUpperCase() + text.slice(1);
@@ -119,8 +148,4 @@ function eventTerms(text: string, options: ExtractOptions): Set<string> {
   const terms = options.folder.terms(text);
   for (const e of options.names.findEntities(text)) terms.add(`#${e.name.toLowerCase()}`);
   return terms;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

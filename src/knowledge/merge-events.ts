@@ -34,33 +34,58 @@ interface Cluster {
   date: PartialDate;
   members: EventMention[];
   terms: Set<string>;
+  /** Who the cluster is about: the first subject any member names. */
+  subject?: string;
 }
 
+/** Wins over any likeness of wording: same subject, same kind of development, related names. */
+const SAME_DEVELOPMENT = 1.5;
+
 /**
- * Merges mentions into events: the same event told by several articles (compatible dates,
- * shared rare words and names) becomes one entry; different events of the same year stay apart.
+ * Merges mentions into events: the same event told by several articles becomes one entry;
+ * different events of the same year stay apart. Two tellings are one event when their dates
+ * are compatible and either they tell the same kind of development about the same subject
+ * with a name in common (directly or through a role in story.json), or they share enough
+ * rare words and names. Tellings about different subjects never merge.
  */
 export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
   const weight = termWeights(mentions);
   const ordered = [...mentions].sort((a, b) => precisionOf(b.date) - precisionOf(a.date));
   const clusters: Cluster[] = [];
-  // Candidates come from an index of (year, term) -> clusters, so merging stays near-linear on big corpora.
+  // Candidates come from indexes of (year, term) and (year, subject, kind) -> clusters, so
+  // merging stays near-linear on big corpora.
   const byYearTerm = new Map<string, Cluster[]>();
+  const byDevelopment = new Map<string, Cluster[]>();
+  const index = (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [cluster]);
+    else if (list[list.length - 1] !== cluster) list.push(cluster);
+  };
   for (const mention of ordered) {
     let best: Cluster | undefined;
     let bestScore = SAME_EVENT;
     const candidates = new Set<Cluster>();
     for (const t of mention.terms) for (const c of byYearTerm.get(`${mention.date.year}|${t}`) ?? []) candidates.add(c);
+    if (mention.subject) for (const k of mention.kinds) for (const c of byDevelopment.get(`${mention.date.year}|${mention.subject}|${k}`) ?? []) candidates.add(c);
     for (const cluster of candidates) {
       if (!datesCompatible(cluster.date, mention.date)) continue;
       if (!rangesCompatible(cluster.members[0]!, mention)) continue;
+      if (mention.subject && cluster.subject && mention.subject !== cluster.subject) continue;
+      const compared = cluster.members.slice(0, MAX_COMPARED);
+      if (compared.some((other) => sameDevelopment(mention, other))) {
+        if (SAME_DEVELOPMENT > bestScore || (SAME_DEVELOPMENT === bestScore && best && cluster.members.length > best.members.length)) {
+          bestScore = SAME_DEVELOPMENT;
+          best = cluster;
+        }
+        continue;
+      }
       // The first member is the most precise telling: a newcomer must share something with it,
       // so a chain of loosely similar sentences cannot drag unrelated events together.
       const seed = cluster.members[0]!;
-      if (similarity(mention, seed, weight) < SEED_LINK) continue;
-      for (const other of cluster.members.slice(0, MAX_COMPARED)) {
+      if (differentKinds(mention, seed) || similarity(mention, seed, weight) < SEED_LINK) continue;
+      for (const other of compared) {
         const score = other.sentence === mention.sentence && other.dateText === mention.dateText ? 1 : similarity(mention, other, weight);
-        if (score >= bestScore) {
+        if (score >= bestScore && bestScore < SAME_DEVELOPMENT) {
           bestScore = score;
           best = cluster;
         }
@@ -70,22 +95,45 @@ export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
     if (target) {
       target.members.push(mention);
       if (precisionOf(mention.date) > precisionOf(target.date)) target.date = mention.date;
+      if (!target.subject && mention.subject) target.subject = mention.subject;
     } else {
-      target = { date: mention.date, members: [mention], terms: new Set() };
+      target = { date: mention.date, members: [mention], terms: new Set(), ...(mention.subject ? { subject: mention.subject } : {}) };
       clusters.push(target);
     }
     if (target.members.length <= MAX_COMPARED) {
       for (const t of mention.terms) {
         if (target.terms.has(t)) continue;
         target.terms.add(t);
-        const k = `${mention.date.year}|${t}`;
-        const list = byYearTerm.get(k);
-        if (list) list.push(target);
-        else byYearTerm.set(k, [target]);
+        index(byYearTerm, `${mention.date.year}|${t}`, target);
       }
+      if (mention.subject) for (const k of mention.kinds) index(byDevelopment, `${mention.date.year}|${mention.subject}|${k}`, target);
     }
   }
   return clusters.map(toEvent).sort((a, b) => comparePartialDates(a.date, b.date) || a.text.localeCompare(b.text));
+}
+
+/**
+ * The same development told twice: one subject, a kind of development in common ("returned" /
+ * "went back"), and a name in common or tied by a role ("recruited by Musk" / "joined Tesla",
+ * when Musk's role names Tesla). Two tellings of the same day need no name in common.
+ */
+function sameDevelopment(a: EventMention, b: EventMention): boolean {
+  if (!a.subject || a.subject !== b.subject) return false;
+  if (!a.kinds.some((k) => b.kinds.includes(k))) return false;
+  // The same day is evidence enough; so is the same month when one telling names nobody else ("she joined").
+  const sameMonth = a.date.month !== undefined && a.date.month === b.date.month;
+  if (sameMonth && a.date.day !== undefined && a.date.day === b.date.day) return true;
+  if (sameMonth && (a.entities.size === 0 || b.entities.size === 0)) return true;
+  for (const e of a.entities) if (b.related.has(e)) return true;
+  for (const e of b.entities) if (a.related.has(e)) return true;
+  return false;
+}
+
+/** Both tellings say what kind of development they tell, and the kinds differ: wording alone cannot merge them. */
+function differentKinds(a: EventMention, b: EventMention): boolean {
+  if (a.kinds.length === 0 || b.kinds.length === 0) return false;
+  if (a.date.day !== undefined && a.date.day === b.date.day && a.date.month === b.date.month) return false;
+  return !a.kinds.some((k) => b.kinds.includes(k));
 }
 
 function rangesCompatible(a: EventMention, b: EventMention): boolean {
@@ -93,12 +141,7 @@ function rangesCompatible(a: EventMention, b: EventMention): boolean {
 }
 
 function toEvent(cluster: Cluster): TimelineEvent {
-  const best = [...cluster.members].sort(
-    (a, b) =>
-      precisionOf(b.date) - precisionOf(a.date) ||
-      Number(a.text.length < 30) - Number(b.text.length < 30) ||
-      a.text.length - b.text.length,
-  )[0]!;
+  const best = [...cluster.members].sort((a, b) => informativeness(b) - informativeness(a) || a.text.length - b.text.length)[0]!;
   const terms = new Set<string>();
   for (const m of cluster.members) for (const t of m.terms) terms.add(t);
   const until = cluster.members.find((m) => m.until)?.until;
@@ -118,6 +161,22 @@ function toEvent(cluster: Cluster): TimelineEvent {
     mentions,
     terms,
   };
+}
+
+/** A chat line shows this much before it is cut with "...". */
+const LINE = 180;
+
+/**
+ * How well a telling serves as the entry's one line: a complete clause that names who did
+ * what (its subject, a known kind of development, the other names) and says it in full,
+ * ideally short enough for one chat line; the date's precision breaks near-ties.
+ */
+function informativeness(m: EventMention): number {
+  const words = m.text.split(/\s+/).length;
+  let score = Math.min(m.terms.size, 8) + 2 * Math.min(m.entities.size, 2) + (m.kinds.length > 0 ? 3 : 0) + (m.subject ? 2 : 0) + (m.subjectFirst ? 5 : 0);
+  if (words < 5) score -= 6;
+  if (m.text.length > LINE) score -= 4 + (m.text.length - LINE) / 20;
+  return score + precisionOf(m.date);
 }
 
 /** Inverse document frequency of each term over all mentions: names everyone repeats weigh little. */

@@ -68,17 +68,48 @@ export class StoryNames {
 
   /** Story entities named in a text, once each, in order of first mention. */
   findEntities(text: string): NamedEntity[] {
-    if (!this.matcher) return [];
     const out: NamedEntity[] = [];
+    for (const { entity } of this.findNamed(text)) if (!out.includes(entity)) out.push(entity);
+    return out;
+  }
+
+  /** Every naming of a story entity in a text, with its offset, in text order. */
+  findNamed(text: string): Array<{ entity: NamedEntity; index: number }> {
+    if (!this.matcher) return [];
+    const out: Array<{ entity: NamedEntity; index: number }> = [];
     for (const m of text.matchAll(this.matcher)) {
       const e = this.byKey.get(key(m[0]));
       // A name written with capitals in story.json must appear with a capital ("Eureka", not "eureka");
       // an alias the story writes in lower case ("the bridge") matches as written.
       if (!/^[\p{Lu}@]/u.test(m[0]) && !this.lowerCaseForms.has(key(m[0]))) continue;
-      if (e && !out.includes(e)) out.push(e);
+      if (e) out.push({ entity: e, index: m.index });
     }
     return out;
   }
+
+  /**
+   * Entities a story entity is tied to by its role in story.json ("recruited her to Nimbus"
+   * ties that person to Nimbus), both ways, so a telling that names the person and one that
+   * names the organisation can be recognised as the same development.
+   */
+  linkedTo(entity: NamedEntity): NamedEntity[] {
+    if (!this.links) {
+      this.links = new Map();
+      for (const e of this.entities) {
+        for (const other of e.role ? this.findEntities(e.role) : []) {
+          if (other === e) continue;
+          for (const [a, b] of [[e, other], [other, e]] as const) {
+            const list = this.links.get(a) ?? [];
+            if (!list.includes(b)) list.push(b);
+            this.links.set(a, list);
+          }
+        }
+      }
+    }
+    return this.links.get(entity) ?? [];
+  }
+
+  private links: Map<NamedEntity, NamedEntity[]> | undefined;
 
   /** Runs of capitalised words and @handles: candidate names the story file does not list. */
   properNounRuns(sentence: string): string[] {

@@ -27,15 +27,15 @@ describe('knowledge of a second story folder (no code change)', () => {
         [
           '- 1961  The bridge first opened in 1961. (Port Elling Courier)',
           '- 2022  Mara Lindqvist became chief engineer of the project in 2022. (Port Elling Courier)',
-          '- 2023-03  The city had closed the bridge in March 2023 after cracks were found. (Port Elling Courier +1)',
-          '- 2025-09-12  Cars crossed the Harbor Bridge again on September 12, 2025. (Port Elling Courier +1)',
+          '- 2023-03  The bridge was closed in March 2023 when inspectors found cracked steel. (Port Elling Courier +1)',
+          '- 2025-09-12  The Harbor Bridge reopened to traffic on September 12, 2025. (Port Elling Courier +1)',
         ].join('\n'),
       ].join('\n\n'),
     );
   });
 
   it('filters by year and span, and says plainly when nothing matches or the argument is bad', async () => {
-    expect(await ask('timeline 2023')).toContain('2023-03  The city had closed the bridge');
+    expect(await ask('timeline 2023')).toContain('2023-03  The bridge was closed in March 2023');
     expect(await ask('timeline 2022-2023')).toContain('(2 events)');
     expect(await ask('timeline 1990')).toBe('No dated events in 1990. The timeline runs from 1961 to 2025-09-12.');
     const bad = await bot.handleCommand('bridge', 'timeline soon', memberCaller, testChannel);
