@@ -21,9 +21,20 @@ export interface Development {
   relevance: number;
   /** Every outlet's report, most relevant first; at least one. */
   sources: SourceRef[];
+  /**
+   * The date as precisely as the sources give it ("2024", "2024-05" or "2024-05-19"), shown
+   * as the item's label. Absent: the day of `publishedAt`.
+   */
+  dateLabel?: string;
+  /**
+   * Ids of other developments (feed clusters) built from the very articles this one was
+   * taken from. When every one of them is listed alongside it, or was already delivered to
+   * the channel, this one is a repeat and is left out. Absent: it stands on its own.
+   */
+  retells?: string[];
 }
 
-/** Where developments come from (the feed clusters); digests depend on this port only. */
+/** Where developments come from (feed clusters, timeline events); digests depend on this port only. */
 export interface DevelopmentSource {
   /**
    * Relevant developments of a story first seen (or published) in `[since, until)`, newest
