@@ -84,12 +84,13 @@ export function emptyDigestNote(title: string, sinceLabel: string): Reply {
 export function developmentItem(development: Development, summaryChars = SUMMARY_CHARS, headlineChars = HEADLINE_CHARS): ReplyItem {
   const summary = clip(development.summary, summaryChars);
   const headline = clip(development.headline, headlineChars);
-  return {
-    headline,
-    // A feed item without a description has only its title; say so once instead of twice.
-    text: summary && summary !== headline ? summary : 'No summary yet.',
-    sources: distinctOutlets(development.sources),
-  };
+  const label = development.dateLabel ?? development.publishedAt.slice(0, 10);
+  const sources = distinctOutlets(development.sources);
+  // A feed item without a description has only its title; say so once instead of twice.
+  if (!summary || summary === headline) return { label, headline, text: 'No summary yet.', sources };
+  // A headline the sentence already says (a timeline event's clause) adds nothing: the sentence alone.
+  if (containsWords(summary, headline)) return { label, text: summary, sources };
+  return { label, headline, text: summary, sources };
 }
 
 /** One source per outlet (the first, which is the most relevant), keeping its link. */
@@ -103,6 +104,20 @@ function distinctOutlets(sources: readonly SourceRef[]): SourceRef[] {
     out.push({ outlet: s.outlet, ...(s.title ? { title: s.title } : {}), ...(s.url ? { url: s.url } : {}) });
   }
   return out;
+}
+
+/** True when `text` has the words of `head` in a row (case, punctuation and a final ellipsis aside). */
+function containsWords(text: string, head: string): boolean {
+  const words = (t: string) => t.toLowerCase().replace(/…$/, '').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const h = words(head);
+  const t = words(text);
+  if (h.length === 0) return false;
+  const cut = head.endsWith('…');
+  for (let start = 0; start + h.length <= t.length; start++) {
+    // A cut headline may end inside a word.
+    if (h.every((w, i) => w === t[start + i] || (cut && i === h.length - 1 && t[start + i]!.startsWith(w)))) return true;
+  }
+  return false;
 }
 
 /** Shortens plain text at a word boundary, ending with an ellipsis when cut. */

@@ -4,6 +4,7 @@ import type { Reply } from '../reply/reply';
 import type { DigestOutbox, OutboxKind } from './digest-outbox';
 import type { Subscription } from './subscription';
 import { composeDigest, emptyDigestNote, type DigestLimits } from './compose-digest';
+import { dropRetold } from './rank-developments';
 
 export interface DigestComposerOptions {
   outbox: DigestOutbox;
@@ -45,7 +46,7 @@ export class DigestComposer {
     const catchUp = !coverage.caughtUp;
     const since = catchUp ? undefined : coverage.since;
     const delivered = await this.options.outbox.deliveredDevelopmentIds(subscription.id);
-    const found = (await this.developments(subscription.storyId, since, now)).filter((d) => !delivered.has(d.id));
+    const found = dropRetold(await this.developments(subscription.storyId, since, now), delivered).filter((d) => !delivered.has(d.id));
     const title = catchUp
       ? `${story.title}: the story so far`
       : `${story.title}: ${period ? `digest for ${period}` : 'what is new'}`;
@@ -53,7 +54,7 @@ export class DigestComposer {
     const composed = composeDigest(found, this.options.limits, {
       title,
       ...(footer ? { footer } : {}),
-      moreHint: `See /${story.command} latest for the rest.`,
+      moreHint: catchUp ? `See /${story.command} latest or /${story.command} timeline for more.` : `See /${story.command} latest for the rest.`,
     });
     if (composed) {
       return { kind: catchUp ? 'catch-up' : 'daily', reply: composed.reply, developmentIds: composed.shown.map((d) => d.id), found: found.length, coversUntil: now };
@@ -68,10 +69,20 @@ export class DigestComposer {
     };
   }
 
+  /**
+   * The story so far as of `until`, in the short form of a catch-up: the most important
+   * recent developments (for a channel without a daily digest). Undefined when there are none.
+   */
+  async storySoFar(storyId: string, until: Date): Promise<{ reply: Reply; shown: Development[]; omitted: number } | undefined> {
+    const story = this.requireStory(storyId);
+    const found = dropRetold(await this.developments(storyId, undefined, until));
+    return composeDigest(found, this.options.limits, { title: `${story.title}: the story so far`, moreHint: `See /${story.command} latest or /${story.command} timeline for more.` });
+  }
+
   /** A digest of the developments first seen or published in `[since, until)`. */
   async forWindow(storyId: string, since: Date, until: Date): Promise<{ reply: Reply; shown: Development[]; omitted: number }> {
     const story = this.requireStory(storyId);
-    const found = await this.developments(storyId, since, until);
+    const found = dropRetold(await this.developments(storyId, since, until));
     const title = `${story.title}: what is new since ${since.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
     const composed = composeDigest(found, this.options.limits, { title, moreHint: `See /${story.command} latest for the rest.` });
     if (composed) return composed;

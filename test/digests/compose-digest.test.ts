@@ -1,11 +1,12 @@
 import { composeDigest, clip } from '../../src/digests/compose-digest';
 import { renderPlainText } from '../../src/reply/render-plain-text';
+import { dropRetold } from '../../src/digests/rank-developments';
 import { development } from './digest-harness';
 
 const text = { title: 'Story: digest for 2026-05-21', moreHint: 'See /karpathy latest for the rest.' };
 
 describe('composing a short digest', () => {
-  it('ranks by number of outlets, then relevance, then recency, and shows outlets and a link', () => {
+  it('ranks one day\'s developments by number of outlets, then relevance, then recency, and shows date, outlets and a link', () => {
     const composed = composeDigest(
       [
         development('2026-05-20T10:00:00Z', ['Anthropic'], { id: 'one-outlet', relevance: 0.99 }),
@@ -19,8 +20,41 @@ describe('composing a short digest', () => {
     )!;
     expect(composed.shown.map((d) => d.id)).toEqual(['three-outlets', 'two-relevant', 'two-new', 'two-old', 'one-outlet']);
     const rendered = renderPlainText(composed.reply);
-    expect(rendered).toMatch(/- Development three-outlets: What happened in three-outlets, said plainly\. \(TechCrunch \+2\) <https:\/\/techcrunch\.example\/three-outlets>/);
+    expect(rendered).toMatch(/- 2026-05-20 {2}Development three-outlets: What happened in three-outlets, said plainly\. \(TechCrunch \+2\) <https:\/\/techcrunch\.example\/three-outlets>/);
     expect(composed.reply.visibility).toBe('channel');
+  });
+
+  it('lets outlets fade with age, so the story so far leads with what happened lately', () => {
+    const composed = composeDigest(
+      [
+        development('2015-12-11T00:00:00Z', ['TechCrunch', 'The Verge', 'Wired'], { id: 'founding', relevance: 1 }),
+        development('2024-08-05T00:00:00Z', ['TechCrunch', 'The Verge'], { id: 'two-years-ago', relevance: 1 }),
+        development('2026-05-19T00:00:00Z', ['TechCrunch', 'The Verge'], { id: 'this-week', relevance: 0.8 }),
+        development('2026-05-18T00:00:00Z', ['Wired'], { id: 'one-outlet-lately', relevance: 1 }),
+      ],
+      { maxDevelopments: 5, maxChars: 1200 },
+      text,
+    )!;
+    expect(composed.shown.map((d) => d.id)).toEqual(['this-week', 'one-outlet-lately', 'two-years-ago', 'founding']);
+  });
+
+  it('shows a date label as precise as the development gives it, and a sentence that already says the headline once', () => {
+    const event = development('2024-08-01T00:00:00Z', ['TechCrunch'], {
+      dateLabel: '2024-08',
+      headline: 'John Schulman followed Leike to Anthropic',
+      summary: 'In August 2024 John Schulman followed Leike to Anthropic.',
+    });
+    const rendered = renderPlainText(composeDigest([event], { maxDevelopments: 5, maxChars: 1200 }, text)!.reply);
+    expect(rendered).toMatch(/^- 2024-08 {2}In August 2024 John Schulman followed Leike to Anthropic\. \(TechCrunch\)/m);
+  });
+
+  it('leaves out a development that retells others listed with it or already delivered', () => {
+    const cluster = development('2026-05-20T10:00:00Z', ['TechCrunch'], { id: 'cluster' });
+    const retold = development('2026-05-20T10:00:00Z', ['TechCrunch'], { id: 'event', retells: ['cluster'] });
+    const partly = development('2026-05-20T10:00:00Z', ['TechCrunch'], { id: 'event-2', retells: ['cluster', 'elsewhere'] });
+    expect(dropRetold([cluster, retold, partly]).map((d) => d.id)).toEqual(['cluster', 'event-2']);
+    expect(dropRetold([retold, partly], new Set(['cluster', 'elsewhere'])).map((d) => d.id)).toEqual([]);
+    expect(dropRetold([retold]).map((d) => d.id)).toEqual(['event']);
   });
 
   it('keeps at most the configured number and says how many more there are', () => {

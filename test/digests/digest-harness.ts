@@ -109,14 +109,28 @@ export async function startProcess(
   source: DevelopmentSource,
   sender: ChannelSender | undefined,
   env: Record<string, string> = {},
+  corpus: 'none' | 'bundled' = 'none',
 ): Promise<DigestProcess> {
   const config = loadConfig({ STORIES_DIR: path.join(repoRoot, 'digests'), LOG_LEVEL: 'silent', ...env });
-  const bot = await createNewsdesk(config, createSilentLogger(), { clock, database: await store.open() });
+  // Without articles the story's only developments are `source`'s; 'bundled' adds its timeline events.
+  const corpusDir = corpus === 'none' ? emptyCorpusDir() : undefined;
+  const bot = await createNewsdesk(config, createSilentLogger(), { clock, database: await store.open(), ...(corpusDir ? { corpusDir } : {}) });
   const digests = bot.feature<DigestsFeature>('digests');
   if (!digests) throw new Error('the digests feature is not registered');
   digests.addDevelopmentSource(source);
   if (sender) bot.registerSender(sender);
   return { bot, digests };
+}
+
+let emptyDir: string | undefined;
+/** One empty article folder for every process of the test file (removed when the process exits). */
+function emptyCorpusDir(): string {
+  if (!emptyDir) {
+    const dir = tempDir('newsdesk-empty-corpus-');
+    emptyDir = dir;
+    process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  }
+  return emptyDir;
 }
 
 export const admin = { id: 'U-admin', name: 'admin', isAdmin: true };

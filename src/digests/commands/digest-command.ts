@@ -6,12 +6,11 @@ import type { OutboxEntry } from '../digest-outbox';
 import type { DigestsServices } from '../digests-feature';
 
 const HISTORY_LENGTH = 10;
-const DAY_MS = 24 * 3_600_000;
 
 /**
- * `digest`: this channel's next digest as it stands now, shown only to whoever asked (the
- * channel gets the scheduled one); it changes neither the schedule nor what counts as
- * delivered. `digest history`: the channel's recent digests.
+ * `digest`: this channel's next digest as it stands now (the story so far for a channel
+ * without one), shown only to whoever asked (the channel gets the scheduled one); it changes
+ * neither the schedule nor what counts as delivered. `digest history`: the channel's recent digests.
  */
 export function createDigestCommand(story: StoryRuntime, services: DigestsServices): CommandHandler {
   return {
@@ -37,7 +36,9 @@ async function preview(story: StoryRuntime, services: DigestsServices, request: 
     const reply = planned.reply ?? textReply(`Nothing new in ${story.definition.title} since this channel's last digest.`);
     return { ...reply, visibility: 'private' };
   }
-  const { reply } = await composer.forWindow(story.definition.id, new Date(now.getTime() - DAY_MS), now);
+  // A channel without a daily digest gets what its catch-up would be: the story so far.
+  const composed = await composer.storySoFar(story.definition.id, now);
+  const reply = composed?.reply ?? textReply(`Nothing in ${story.definition.title} yet: no feed reports and no dated events.`);
   return {
     ...reply,
     visibility: 'private',
