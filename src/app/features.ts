@@ -14,7 +14,7 @@ export function createFeatures(context: NewsdeskContext): Feature[] {
   const knowledge = createKnowledgeFeature(context);
   // Developments are feed clusters plus the timeline's dated events (all a fresh install has).
   const timeline = createTimelineDevelopments(context, knowledge);
-  const feeds = createFeedsFeature(context);
+  const feeds = createFeedsFeature(context, { latestFallback: timeline });
   const digests = createDigestsFeature(context, { developments: [feeds.developments, timeline] });
   // A paused feed is told once to every channel following its story (the key makes it once).
   feeds.onFeedPaused(async (e) => void (await digests.notifyStoryChannels(e.storyId, textReply(e.message, { visibility: 'channel', title: 'A feed is paused' }), `feed-paused:${e.feedId}:${e.pausedAt}`)));

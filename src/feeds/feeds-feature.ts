@@ -18,6 +18,8 @@ export interface FeedsFeatureOptions {
   fetcher?: FeedFetcher;
   owner?: string;
   random?: () => number;
+  /** Where `latest` looks when the feeds have nothing yet (the story's dated timeline events). */
+  latestFallback?: DevelopmentSource;
 }
 
 /**
@@ -31,11 +33,13 @@ export class FeedsFeature implements Feature {
   private readonly fetcher: FeedFetcher;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
+  private readonly latestFallback: DevelopmentSource | undefined;
 
   constructor(
     private readonly context: NewsdeskContext,
     options: FeedsFeatureOptions = {},
   ) {
+    this.latestFallback = options.latestFallback;
     // Ingestion's writes wait out a store outage (fetched items held in memory, nothing
     // acknowledged before it is stored); other store calls fail at once.
     const store = withStoreRetries(new KyselyFeedStore(context.database.db), ['existingItems', 'saveBatch', 'recordPoll'], { logger: context.logger, component: 'feeds' });
@@ -65,7 +69,7 @@ export class FeedsFeature implements Feature {
   }
 
   commands(story: StoryRuntime): CommandHandler[] {
-    return [createLatestCommand(story, this.developments, this.context.clock), createFeedsCommand(story, this.service)];
+    return [createLatestCommand(story, this.developments, this.context.clock, this.latestFallback), createFeedsCommand(story, this.service)];
   }
 
   async load(): Promise<void> {

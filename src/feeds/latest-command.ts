@@ -1,15 +1,20 @@
 import type { CommandHandler } from '../commands/command';
 import type { StoryRuntime } from '../app/story-runtime';
 import type { Clock } from '../clock';
-import type { DevelopmentSource } from '../developments/development';
+import type { Development, DevelopmentSource } from '../developments/development';
 import type { Reply } from '../reply/reply';
 import { UserFacingError } from '../errors';
+import { developmentItem } from '../digests/compose-digest';
 
 const DEFAULT_COUNT = 5;
 const MAX_COUNT = 20;
 
-/** `latest [n]`: the newest developments from the feeds, each once with all its outlets. */
-export function createLatestCommand(story: StoryRuntime, developments: DevelopmentSource, clock: Clock): CommandHandler {
+/**
+ * `latest [n]`: the newest developments from the feeds, each once with all its outlets. When
+ * the feeds have none yet (a fresh install, offline), the newest dated events of the story's
+ * timeline from `fallback`, saying so.
+ */
+export function createLatestCommand(story: StoryRuntime, developments: DevelopmentSource, clock: Clock, fallback?: DevelopmentSource): CommandHandler {
   return {
     name: 'latest',
     usage: '[n]',
@@ -18,7 +23,12 @@ export function createLatestCommand(story: StoryRuntime, developments: Developme
       const raw = request.args[0];
       const n = raw === undefined ? DEFAULT_COUNT : Number(raw);
       if (!Number.isInteger(n) || n < 1 || n > MAX_COUNT) throw new UserFacingError(`"latest" takes a number from 1 to ${MAX_COUNT}, e.g. /${story.definition.command} latest 5.`);
-      const all = await developments.listDevelopments(story.definition.id, { until: clock.now() });
+      const now = clock.now();
+      const all = await developments.listDevelopments(story.definition.id, { until: now });
+      if (all.length === 0 && fallback) {
+        const events = await fallback.listDevelopments(story.definition.id, { until: now });
+        if (events.length > 0) return latestEvents(story, events, n);
+      }
       if (all.length === 0) {
         return {
           visibility: 'channel',
@@ -39,5 +49,24 @@ export function createLatestCommand(story: StoryRuntime, developments: Developme
         ],
       };
     },
+  };
+}
+
+/** The newest dated events, newest first, after one line saying the feeds have nothing yet. */
+function latestEvents(story: StoryRuntime, events: Development[], n: number): Reply {
+  const newest = [...events].sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id));
+  const shown = newest.slice(0, n);
+  const command = story.definition.command;
+  return {
+    visibility: 'channel',
+    title: `${story.definition.title}: latest`,
+    blocks: [
+      { kind: 'text', text: 'No feed reports yet; the latest dated events in the coverage:' },
+      {
+        kind: 'list',
+        items: shown.map((d) => developmentItem(d)),
+        ...(newest.length > n ? { more: { count: newest.length - n, hint: `See more with /${command} latest ${Math.min(MAX_COUNT, n + 5)} or /${command} timeline` } } : {}),
+      },
+    ],
   };
 }
