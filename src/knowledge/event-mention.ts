@@ -26,6 +26,10 @@ export interface EventMention {
   entities: Set<string>;
   /** True when the first person (else entity) the text names is its subject: the line says who did it. */
   subjectFirst: boolean;
+  /** The text had to be pieced together or stays partial: any other telling makes a better line. */
+  partial: boolean;
+  /** The text cannot stand on its own line (a piece of a parenthesis): it only ever cites. */
+  dependent: boolean;
   /** Kinds of development the clause's main verbs tell (see eventKinds). */
   kinds: string[];
 }

@@ -6,6 +6,7 @@ import { startOf } from './partial-date';
 import type { NamedEntity, StoryNames } from './story-names';
 import { leadingDate, subjectOf, VERB_FIRST } from './event-subject';
 import { eventKinds } from './event-kinds';
+import { parentheticalPiece, readClause } from './event-clause';
 import type { TermFolder } from './text-terms';
 
 /** Where a sentence may be cut into clauses, so each date keeps only the words that go with it. */
@@ -22,10 +23,13 @@ export interface ExtractOptions {
 export function extractEvents(article: Article, options: ExtractOptions): EventMention[] {
   const out: EventMention[] = [];
   let datedLine: string | undefined;
+  // A heading that is a story name ("Nimbus Labs" over "Her employer since 2019.") is what a glossary entry is about.
+  let context: NamedEntity | undefined;
   for (const original of article.passages) {
     // A line holding only a date ("2026-05-19") heads the line after it, as in a timeline box.
     if (original.heading) {
       datedLine = DATE_LINE.test(original.text) ? original.text : undefined;
+      context = options.names.lookup(original.text);
       continue;
     }
     const passage = datedLine ? { ...original, text: `${datedLine}: ${original.text}` } : original;
@@ -33,7 +37,7 @@ export function extractEvents(article: Article, options: ExtractOptions): EventM
     const sentence = passage.text;
     if (isQuestion(sentence) || !MAY_HOLD_DATE.test(sentence)) continue;
     for (const mention of findDates(sentence, options.reference)) {
-      const event = toEvent(article, passage, mention, options);
+      const event = toEvent(article, passage, mention, options, context);
       if (event) out.push(event);
     }
   }
@@ -47,19 +51,23 @@ const DATE_LINE = /^(?:\d{4}-\d{2}-\d{2}|\d{4}-\d{2}|(?:early |mid-|late )?\d{4}
 /** Cheap test before running chrono: a digit or a capitalised month abbreviation. */
 const MAY_HOLD_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 
-function toEvent(article: Article, passage: Passage, mention: DateMention, options: ExtractOptions): EventMention | undefined {
+function toEvent(article: Article, passage: Passage, mention: DateMention, options: ExtractOptions, context: NamedEntity | undefined): EventMention | undefined {
   const sentence = passage.text;
   if (startOf(mention.date).getTime() > options.reference.getTime()) return undefined;
   if (mention.kind === 'year' && isDatedFigure(sentence.slice(0, mention.index))) return undefined;
   if (mention.kind === 'year' && NAMED_EDITION.test(sentence.slice(0, mention.index))) return undefined;
-  const clause = clauseAround(sentence, mention);
-  if (isForecast(clause)) return undefined;
+  const piece = parentheticalPiece(sentence, mention);
+  const around = clauseAround(sentence, mention);
+  if (isForecast(piece ?? around)) return undefined;
   // An event of this story involves one of its people or organisations (or "he"/"she": the main person).
-  if (options.names.findEntities(clause).length === 0 && !/\b(?:he|she|him|his|her)\b/i.test(clause)) return undefined;
+  if (!context && options.names.findEntities(around).length === 0 && !/\b(?:he|she|him|his|her)\b/i.test(around)) return undefined;
+  const subject = subjectOf(piece ? sentence : around, mention.text, sentence, options.names);
+  const reading = piece ? { clause: piece, partial: true } : readClause(around, sentence, mention, subject, options.names);
+  if (!reading) return undefined;
+  const clause = reading.clause;
   const text = tidy(clause, mention, options.names);
   if (text.split(/\s+/).length < 2) return undefined;
-  const subject = subjectOf(clause, mention.text, sentence, options.names);
-  const { entities, related } = relatedEntities(sentence, subject, options.names);
+  const { entities, related } = relatedEntities(context ? `${context.name}: ${sentence}` : sentence, subject, options.names);
   return {
     articleId: article.id,
     outlet: article.outlet,
@@ -76,6 +84,8 @@ function toEvent(article: Article, passage: Passage, mention: DateMention, optio
     entities,
     related,
     subjectFirst: subject !== undefined && leadName(text, options.names) === subject.name,
+    partial: reading.partial,
+    dependent: piece !== undefined,
     kinds: eventKinds(clause),
   };
 }
@@ -130,10 +140,15 @@ export function clauseAround(full: string, mention: DateMention): string {
   return sentence.slice(start, end).trim();
 }
 
+const ATTRIBUTION = /^(?:[\w/'’-]+,?\s+){1,6}(?:noted|notes|pointed out|points out|reports|reported|adds|added|says|said|writes|wrote|observed|observes|claims|claimed|recalls|recalled) that\s+(?=[\p{Lu}]|(?:he|she|they|in|on|by|between|from)\s)/u;
+
 /** Drops a leading "In 2015," and citation marks; a leading pronoun becomes the main person. */
 function tidy(clause: string, mention: DateMention, names: StoryNames): string {
   let text = clause.replace(/\s*\[\d+\]/g, '').trim();
-  text = text.replace(leadingDate(mention.text), '');
+  // "Skeptics noted that X left in 2024", "The timeline supports this: in 2024 X left": the event is X's.
+  text = text.replace(ATTRIBUTION, '').replace(/^[^:]{3,80}\b(?:this|that):\s+(?=\p{Lu})/u, '');
+  text = text.replace(new RegExp(`^[^:]{3,80}:\\s+(?=${leadingDate(mention.text).source.slice(1)})`, 'i'), '');
+  if (!mention.until) text = text.replace(leadingDate(mention.text), '');
   const short = names.mainPersonShort;
   if (short) text = text.replace(/^(?:he|she)\b/i, short);
   // "2015: Co-founded the lab" in a timeline box: the main person did it.

@@ -109,7 +109,8 @@ export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
       if (mention.subject) for (const k of mention.kinds) index(byDevelopment, `${mention.date.year}|${mention.subject}|${k}`, target);
     }
   }
-  return clusters.map(toEvent).sort((a, b) => comparePartialDates(a.date, b.date) || a.text.localeCompare(b.text));
+  // A cluster of tellings that cannot stand on their own line is no entry; they only ever cite.
+  return clusters.filter((c) => c.members.some((m) => !m.dependent)).map(toEvent).sort((a, b) => comparePartialDates(a.date, b.date) || a.text.localeCompare(b.text));
 }
 
 /**
@@ -175,6 +176,7 @@ function informativeness(m: EventMention): number {
   const words = m.text.split(/\s+/).length;
   let score = Math.min(m.terms.size, 8) + 2 * Math.min(m.entities.size, 2) + (m.kinds.length > 0 ? 3 : 0) + (m.subject ? 2 : 0) + (m.subjectFirst ? 5 : 0);
   if (words < 5) score -= 6;
+  if (m.partial) score -= 20;
   if (m.text.length > LINE) score -= 4 + (m.text.length - LINE) / 20;
   return score + precisionOf(m.date);
 }

@@ -47,6 +47,26 @@ describe('extractEvents', () => {
     expect(events('2024-02-01\nQuill left Nimbus Labs for a sabbatical.')).toEqual(['2024-02-01 Quill left Nimbus Labs for a sabbatical.']);
   });
 
+  it('keeps only the factual clause of commentary, and drops commentary that tells nothing', () => {
+    expect(
+      events(
+        [
+          'The loss matters less than critics suggest, since Nimbus lost Quill in late 2023 already.',
+          'The essay argues that Quill always chases the hardest problem, as her 2019 switch showed.',
+        ].join('\n\n'),
+      ),
+    ).toEqual(['2023 Nimbus lost Quill in late 2023 already.']);
+  });
+
+  it('gives a relative clause its name back', () => {
+    expect(events('Nimbus Labs, which Quill co-founded in 2016, opened a second office.')).toEqual(['2016 Quill co-founded Nimbus Labs in 2016.']);
+  });
+
+  it('puts the main person in front of a timeline line that starts with its verb, and drops "X noted that"', () => {
+    expect(events('2018: Joined Nimbus Labs as head of research.')).toEqual(['2018 Quill joined Nimbus Labs as head of research.']);
+    expect(events('Analysts noted that Quill left Nimbus in March 2024.')).toEqual(['2024-03 Quill left Nimbus in March 2024.']);
+  });
+
   it('gives each date of a sentence its own clause', () => {
     expect(events('Quill joined Nimbus in May 2020; she left Nimbus in August 2023.')).toEqual([
       '2020-05 Quill joined Nimbus in May 2020.',

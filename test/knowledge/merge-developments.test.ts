@@ -32,6 +32,7 @@ describe('merging tellings of one development', () => {
       article('a', 'Valley Post', 'In 2009 Moss co-founded Bramble Co-op with six growers.\n\nIn 2012 Moss left Bramble to join Greenfield Growers as head of packing.\n\nIn 2019 Moss returned to Bramble Co-op as its treasurer.\n\nIn 2021 Moss started a seed library.\n\nIn 2021 Hill Press named Moss grower of the year.'),
       article('b', 'Farm Radio', 'In 2009 she became a founding member of Bramble.\n\nIn 2012 Moss was hired by Piet Varga.\n\nMoss went back to Bramble in 2019, this time for good.'),
       article('c', 'County Wire', 'Ines Alda rejoined Bramble Co-op in 2019.\n\nMoss, who rejoined the co-op she helped create, later returned to Bramble in 2019 as treasurer.'),
+      article('d', 'Grower Notes', 'Bramble Co-op\n\nMoss\'s first co-op (co-founded 2009, chaired 2015).'),
     ],
     { version: 1, now: new Date('2026-05-01') },
   );
@@ -40,7 +41,12 @@ describe('merging tellings of one development', () => {
   it('makes one entry of a founding told as "co-founded" and as "a founding member"', () => {
     const founding = knowledge.events.filter((e) => e.date.year === 2009);
     expect(founding).toHaveLength(1);
-    expect(founding[0]!.sources).toEqual(['Valley Post', 'Farm Radio']);
+    expect(founding[0]!.sources).toEqual(['Valley Post', 'Farm Radio', 'Grower Notes']);
+  });
+
+  it('lets a piece of a parenthesis cite an event others tell, but never stand as a line of its own', () => {
+    expect(knowledge.events.filter((e) => e.date.year === 2015)).toEqual([]);
+    expect(knowledge.events.find((e) => e.date.year === 2009)?.text).toBe('Moss co-founded Bramble Co-op with six growers.');
   });
 
   it('ties "hired by Varga" to "left for Greenfield" through Varga\'s role in the story file', () => {
