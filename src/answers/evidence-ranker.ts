@@ -1,5 +1,5 @@
 import type { AnalysedQuestion } from './question';
-import type { IndexedPassage, PassageHit, PassageIndex } from './passage-index';
+import { POSTINGS_BUDGET, type IndexedPassage, type PassageHit, type PassageIndex } from './passage-index';
 import type { Paraphrase, StoryEntity } from './story-vocabulary';
 import { isWeakTerm, textTerms } from './text-terms';
 import { proximity, type ProximityUnit } from './term-proximity';
@@ -94,7 +94,10 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   }
   const persons = question.entities.filter((e) => e.kind === 'person');
   const ubiquitousIds = new Set(question.entities.filter(ubiquitous).map((e) => e.id));
-  const hits = mergeHits(index.find(searchWeights, CANDIDATES), index.find(exactWeights, CANDIDATES));
+  // Only when synonyms widened the search does the literal one find anything new; it gets a
+  // smaller postings budget (its rarest words are what it is for).
+  const widened = searchWeights.size > exactWeights.size;
+  const hits = mergeHits(index.find(searchWeights, CANDIDATES), widened ? index.find(exactWeights, CANDIDATES, false, POSTINGS_BUDGET / 3) : []);
   const topScore = hits[0]?.score ?? 1;
   const total = units.reduce((s, u) => s + u.weight, 0);
   // The question's most specific word must be in the evidence: "who will replace X" is
@@ -205,12 +208,14 @@ function mergeHits(...lists: PassageHit[][]): PassageHit[] {
   return [...best.values()].sort((a, b) => b.score - a.score);
 }
 
-const entityTermCache = new WeakMap<PassageIndex, Map<string, string[]>>();
+/** Per index, the entity terms found at one generation (an update may add or drop some). */
+const entityTermCache = new WeakMap<PassageIndex, { generation: number; terms: Map<string, string[]> }>();
 
 /** The terms of an entity's name as they appear in passages (for candidate search). */
 function entityTerms(e: StoryEntity, index: PassageIndex): string[] {
-  let cache = entityTermCache.get(index);
-  if (!cache) entityTermCache.set(index, (cache = new Map()));
+  let entry = entityTermCache.get(index);
+  if (!entry || entry.generation !== index.generation) entityTermCache.set(index, (entry = { generation: index.generation, terms: new Map() }));
+  const cache = entry.terms;
   const hit = cache.get(e.id);
   if (hit) return hit;
   const aliases = index.vocabulary.aliasesOf(e.id);

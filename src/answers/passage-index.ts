@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import MiniSearch from 'minisearch';
 import type { Article, Passage } from '../corpus/article';
 import type { StoryCorpus } from '../corpus/story-corpus';
@@ -6,7 +7,7 @@ import { textTerms } from './text-terms';
 
 /** A passage as retrieval sees it: its terms, and who and what it is about. */
 export interface IndexedPassage {
-  /** Position in `PassageIndex.passages`. */
+  /** Unique within its index, never reused; later passages get higher numbers. */
   ordinal: number;
   passage: Passage;
   article: Article;
@@ -28,7 +29,7 @@ export interface PassageHit {
 }
 
 /** Roughly how many postings one query may touch (keeps p95 low on 10,000-article stories). */
-const POSTINGS_BUDGET = 6000;
+export const POSTINGS_BUDGET = 6000;
 
 const PRONOUN = /\b(?:he|his|him|she|her)\b/i;
 
@@ -40,79 +41,193 @@ function isNoise(text: string): boolean {
   return !/[a-z]{3}/.test(text);
 }
 
+/** What the index remembers of one article, to tell whether a new corpus version changed it. */
+interface IndexedArticle {
+  article: Article;
+  /** Hash of everything indexing reads; equal hash = nothing to redo. */
+  hash: string;
+  passages: IndexedPassage[];
+}
+
+/** Counters that show how much work updates did (tests and diagnostics). */
+export interface PassageIndexStats {
+  /** Articles whose passages were (re)analysed and added, since the index was created. */
+  articlesIndexed: number;
+  /** Articles whose passages were taken out (removed or changed). */
+  articlesDiscarded: number;
+  /** Times the search structure was rebuilt from the kept passages (see `compact`). */
+  compactions: number;
+}
+
+type SearchDoc = { id: number; terms: string };
+
+function newSearch(): MiniSearch<SearchDoc> {
+  return new MiniSearch<SearchDoc>({
+    fields: ['terms'],
+    // Passages are indexed as already-processed terms; no second tokenisation.
+    tokenize: (text) => text.split(' '),
+    processTerm: (term) => term || null,
+    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
+    // Discarded passages are cleaned up by `compact`, synchronously, not by timers.
+    autoVacuum: false,
+  });
+}
+
+/** Every term as often as it is written (BM25 counts repeats). */
+function searchDoc(p: IndexedPassage): SearchDoc {
+  return { id: p.ordinal, terms: textTerms(p.text).join(' ') };
+}
+
+function articleHash(a: Article): string {
+  return createHash('sha1').update(`${a.outlet}\n${a.title}\n${a.url ?? ''}\n${a.published ?? ''}\n${a.body}`).digest('base64');
+}
+
 /**
- * A BM25+ index over one corpus version's passages. Built once per `StoryCorpus.version`
- * (see `PassageIndexCache`); a query then costs one MiniSearch lookup.
+ * A BM25+ index over a story's passages that follows the corpus: `update` analyses only the
+ * articles that are new or changed and takes out those removed or changed (MiniSearch
+ * `add`/`discard`), keeping the document frequencies coverage scoring uses exact. A feed
+ * item arriving costs its own passages, not a rebuild of the story.
  */
 export class PassageIndex {
-  readonly passages: IndexedPassage[] = [];
-  /** Per article id, its passages in order (neighbour lookups). */
-  private readonly byArticle = new Map<string, IndexedPassage[]>();
+  private readonly byOrdinal = new Map<number, IndexedPassage>();
+  private readonly articlesById = new Map<string, IndexedArticle>();
   private readonly termDf = new Map<string, number>();
   private readonly entityDf = new Map<string, number>();
   private readonly paragraphCache = new Map<string, Set<string>>();
-  private readonly search: MiniSearch<{ id: number; terms: string }>;
+  private search = newSearch();
+  private nextOrdinal = 0;
+  private discarded = 0;
+  private changes = 0;
+  readonly stats: PassageIndexStats = { articlesIndexed: 0, articlesDiscarded: 0, compactions: 0 };
 
   constructor(
     articles: Article[],
     readonly vocabulary: StoryVocabulary,
   ) {
-    this.search = new MiniSearch<{ id: number; terms: string }>({
-      fields: ['terms'],
-      // Passages are indexed as already-processed terms; no second tokenisation.
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term || null,
-      searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
-    });
-    const docs: Array<{ id: number; terms: string }> = [];
-    for (const article of articles) {
-      const list: IndexedPassage[] = [];
-      let subject: StoryEntity | undefined;
-      let paragraph = -1;
-      for (const passage of article.passages) {
-        if (passage.paragraph !== paragraph) {
-          paragraph = passage.paragraph;
-          subject = undefined;
-        }
-        if (passage.heading) continue;
-        const text = passage.text.replace(/\s*\[\d+\](?:\s*\[\d+\])*/g, '').replace(/\s+([.,;:])/g, '$1').trim();
-        if (isNoise(text)) continue;
-        const mentions = vocabulary.mentions(text);
-        const explicit = new Set(mentions.map((m) => m.entity.id));
-        const entities = new Set(explicit);
-        // "He"/"she" means the person last in subject position in this paragraph, else
-        // the story's main person (the articles are about them).
-        let pronounPerson: StoryEntity | undefined;
-        if (PRONOUN.test(text)) {
-          pronounPerson = subject ?? vocabulary.mainPerson;
-          if (pronounPerson) entities.add(pronounPerson.id);
-        }
-        const first = mentions.find((m) => m.entity.kind === 'person');
-        if (first && first.start < 40 && !/\bby\s*$/i.test(text.slice(0, first.start))) subject = first.entity;
-        const terms = textTerms(text);
-        const indexed: IndexedPassage = {
-          ordinal: this.passages.length,
-          passage,
-          article,
-          text,
-          terms: new Set(terms),
-          entities,
-          explicit,
-          ...(pronounPerson ? { pronounPerson } : {}),
-        };
-        for (const t of indexed.terms) this.termDf.set(t, (this.termDf.get(t) ?? 0) + 1);
-        for (const e of entities) this.entityDf.set(e, (this.entityDf.get(e) ?? 0) + 1);
-        this.passages.push(indexed);
-        list.push(indexed);
-        docs.push({ id: indexed.ordinal, terms: terms.join(' ') });
-      }
-      this.byArticle.set(article.id, list);
-    }
-    this.search.addAll(docs);
+    this.update(articles);
   }
 
+  /** Increases on every update that changed anything (caches keyed on an index check it). */
+  get generation(): number {
+    return this.changes;
+  }
+
+  /**
+   * Brings the index in line with `articles` (the whole corpus as it is now): new and
+   * changed articles are (re)indexed, missing ones taken out. Returns how many articles
+   * were (re)indexed.
+   */
+  update(articles: Article[]): number {
+    const seen = new Set<string>();
+    const docs: SearchDoc[] = [];
+    let indexed = 0;
+    let removed = 0;
+    for (const article of articles) {
+      seen.add(article.id);
+      const known = this.articlesById.get(article.id);
+      if (known && known.article === article) continue;
+      const hash = articleHash(article);
+      if (known && known.hash === hash) {
+        known.article = article;
+        continue;
+      }
+      if (known) {
+        this.discardArticle(known);
+        removed++;
+      }
+      const passages = this.analyse(article);
+      this.articlesById.set(article.id, { article, hash, passages });
+      for (const p of passages) docs.push(searchDoc(p));
+      indexed++;
+    }
+    if (this.articlesById.size > seen.size) {
+      for (const [id, known] of this.articlesById) {
+        if (seen.has(id)) continue;
+        this.discardArticle(known);
+        this.articlesById.delete(id);
+        removed++;
+      }
+    }
+    if (docs.length) this.search.addAll(docs);
+    if (indexed || removed) this.changes++;
+    this.stats.articlesIndexed += indexed;
+    this.stats.articlesDiscarded += removed;
+    // Discarded postings stay in MiniSearch until a vacuum; past a fifth of the index they
+    // cost search time and memory, so the structure is rebuilt from the kept terms.
+    if (this.discarded > 1000 && this.discarded > this.byOrdinal.size / 5) this.compact();
+    return indexed;
+  }
+
+  private discardArticle(known: IndexedArticle): void {
+    for (const p of known.passages) {
+      this.search.discard(p.ordinal);
+      this.byOrdinal.delete(p.ordinal);
+      for (const t of p.terms) decrement(this.termDf, t);
+      for (const e of p.entities) decrement(this.entityDf, e);
+      this.discarded++;
+    }
+    for (const p of known.passages) this.paragraphCache.delete(`${p.article.id}#${p.passage.paragraph}`);
+  }
+
+  private compact(): void {
+    this.search = newSearch();
+    this.search.addAll([...this.byOrdinal.values()].map(searchDoc));
+    this.discarded = 0;
+    this.stats.compactions++;
+  }
+
+  /** One article's passages, with their terms, entities and pronoun referents. */
+  private analyse(article: Article): IndexedPassage[] {
+    const vocabulary = this.vocabulary;
+    const list: IndexedPassage[] = [];
+    let subject: StoryEntity | undefined;
+    let paragraph = -1;
+    for (const passage of article.passages) {
+      if (passage.paragraph !== paragraph) {
+        paragraph = passage.paragraph;
+        subject = undefined;
+      }
+      if (passage.heading) continue;
+      const text = passage.text.replace(/\s*\[\d+\](?:\s*\[\d+\])*/g, '').replace(/\s+([.,;:])/g, '$1').trim();
+      if (isNoise(text)) continue;
+      const mentions = vocabulary.mentions(text);
+      const explicit = new Set(mentions.map((m) => m.entity.id));
+      const entities = new Set(explicit);
+      // "He"/"she" means the person last in subject position in this paragraph, else
+      // the story's main person (the articles are about them).
+      let pronounPerson: StoryEntity | undefined;
+      if (PRONOUN.test(text)) {
+        pronounPerson = subject ?? vocabulary.mainPerson;
+        if (pronounPerson) entities.add(pronounPerson.id);
+      }
+      const first = mentions.find((m) => m.entity.kind === 'person');
+      if (first && first.start < 40 && !/\bby\s*$/i.test(text.slice(0, first.start))) subject = first.entity;
+      const indexed: IndexedPassage = {
+        ordinal: this.nextOrdinal++,
+        passage,
+        article,
+        text,
+        terms: new Set(textTerms(text)),
+        entities,
+        explicit,
+        ...(pronounPerson ? { pronounPerson } : {}),
+      };
+      for (const t of indexed.terms) this.termDf.set(t, (this.termDf.get(t) ?? 0) + 1);
+      for (const e of entities) this.entityDf.set(e, (this.entityDf.get(e) ?? 0) + 1);
+      this.byOrdinal.set(indexed.ordinal, indexed);
+      list.push(indexed);
+    }
+    return list;
+  }
+
+  /** How many passages are indexed. */
   get size(): number {
-    return this.passages.length;
+    return this.byOrdinal.size;
+  }
+
+  /** Every indexed passage (in no promised order). */
+  passages(): IterableIterator<IndexedPassage> {
+    return this.byOrdinal.values();
   }
 
   /** In how many passages a term occurs. */
@@ -127,7 +242,7 @@ export class PassageIndex {
 
   /** The passage before or after this one in its article (same paragraph only when `sameParagraph`). */
   neighbour(p: IndexedPassage, offset: -1 | 1, sameParagraph = true): IndexedPassage | undefined {
-    const list = this.byArticle.get(p.article.id) ?? [];
+    const list = this.articlesById.get(p.article.id)?.passages ?? [];
     const i = list.indexOf(p);
     const n = i < 0 ? undefined : list[i + offset];
     if (!n) return undefined;
@@ -140,7 +255,7 @@ export class PassageIndex {
     let terms = this.paragraphCache.get(key);
     if (!terms) {
       terms = new Set<string>();
-      for (const other of this.byArticle.get(p.article.id) ?? []) {
+      for (const other of this.articlesById.get(p.article.id)?.passages ?? []) {
         if (other.passage.paragraph === p.passage.paragraph) for (const t of other.terms) terms.add(t);
       }
       this.paragraphCache.set(key, terms);
@@ -148,34 +263,49 @@ export class PassageIndex {
     return terms;
   }
 
-  /** Best passages for weighted terms (BM25+, OR semantics), best first. */
-  find(weights: ReadonlyMap<string, number>, limit: number): PassageHit[] {
+  /**
+   * Best passages for weighted terms (BM25+, OR semantics), best first. Terms in a large
+   * share of passages are left out of the search (coverage scoring still sees them); with
+   * `broad`, a query made only of such terms searches them anyway, else it finds nothing.
+   * `budget` caps the postings the search may touch (the rarest terms go first).
+   */
+  find(weights: ReadonlyMap<string, number>, limit: number, broad = true, budget = POSTINGS_BUDGET): PassageHit[] {
     const present = [...weights.keys()].filter((t) => this.termDf.has(t));
-    // Terms in a large share of passages rank nothing and make a query scan most of the
-    // index; coverage scoring still sees them.
     const df = (t: string) => this.termDf.get(t) ?? 0;
-    const selective = present.filter((t) => df(t) <= this.passages.length * 0.15).sort((a, b) => df(a) - df(b));
+    const selective = present.filter((t) => df(t) <= this.size * 0.15).sort((a, b) => df(a) - df(b));
     // Rarest terms first, within a budget of postings, so a query on a big story stays fast.
     const terms: string[] = [];
     let postings = 0;
     for (const t of selective) {
-      if (terms.length >= 2 && postings + df(t) > POSTINGS_BUDGET) break;
+      if (terms.length >= 2 && postings + df(t) > budget) break;
       terms.push(t);
       postings += df(t);
     }
-    if (terms.length === 0) terms.push(...present);
+    if (terms.length === 0 && broad) terms.push(...present);
     if (terms.length === 0) return [];
     const results = this.search.search(terms.join(' '), {
       combineWith: 'OR',
       boostTerm: (term) => weights.get(term) ?? 1,
     });
-    return results.slice(0, limit).map((r) => ({ passage: this.passages[r.id as number]!, score: r.score }));
+    const hits: PassageHit[] = [];
+    for (const r of results) {
+      if (hits.length >= limit) break;
+      const passage = this.byOrdinal.get(r.id as number);
+      if (passage) hits.push({ passage, score: r.score });
+    }
+    return hits;
   }
 }
 
+function decrement(map: Map<string, number>, key: string): void {
+  const n = (map.get(key) ?? 0) - 1;
+  if (n > 0) map.set(key, n);
+  else map.delete(key);
+}
+
 /**
- * Keeps one index per story corpus and rebuilds it when the corpus version moved (new feed
- * items become searchable without a restart).
+ * Keeps one index per story corpus and brings it up to date when the corpus version moved:
+ * new feed items become searchable without a restart and without a rebuild.
  */
 export class PassageIndexCache {
   private built: { version: number; index: PassageIndex } | undefined;
@@ -187,8 +317,11 @@ export class PassageIndexCache {
 
   current(): PassageIndex {
     const version = this.corpus.version;
-    if (!this.built || this.built.version !== version) {
+    if (!this.built) {
       this.built = { version, index: new PassageIndex(this.corpus.articles(), this.vocabulary) };
+    } else if (this.built.version !== version) {
+      this.built.index.update(this.corpus.articles());
+      this.built.version = version;
     }
     return this.built.index;
   }

@@ -66,6 +66,20 @@ export function isWeakTerm(term: string): boolean {
 
 /** The comparable form of one lower-case word (no hyphens), or undefined for a stop word. */
 export function termOf(word: string): string | undefined {
+  // Indexing a large story stems the same few tens of thousands of words millions of times.
+  const known = TERM_CACHE.get(word);
+  if (known !== undefined) return known || undefined;
+  const term = computeTerm(word);
+  if (TERM_CACHE.size >= TERM_CACHE_LIMIT) TERM_CACHE.clear();
+  TERM_CACHE.set(word, term ?? '');
+  return term;
+}
+
+/** word -> term ('' for a stop word); bounded so odd input cannot grow it without end. */
+const TERM_CACHE = new Map<string, string>();
+const TERM_CACHE_LIMIT = 200_000;
+
+function computeTerm(word: string): string | undefined {
   const w = word.replace(/'s$/, '').replace(/'/g, '');
   if (!w || STOP_WORDS.has(w)) return undefined;
   if (/^\d/.test(w)) return w.replace(/(?<=\d),(?=\d{3})/g, '');

@@ -93,14 +93,49 @@ describe('retrieval follows the corpus', () => {
     expect(answer.citations).toEqual([{ n: 1, outlet: 'Example Wire', title: 'Karpathy names his first project', url: 'https://example.com/karpathy-project' }]);
   });
 
-  test('the index is built once per corpus version', () => {
+  test('a new corpus version updates the index in place: only the added article is analysed', () => {
     const corpus = new StoryCorpus(loadCorpusDir(story.articlesDir, 'bundled'));
     const answerer = new OfflineAnswerer(story.definition, corpus);
-    const first = answerer.index();
-    answerer.answer('Who leads the pre-training team?');
-    expect(answerer.index()).toBe(first);
-    corpus.upsert([buildArticle({ id: 'x', outlet: 'X', title: 'x', origin: 'feed', body: 'Something new happened today at the lab.' })]);
-    expect(answerer.index()).not.toBe(first);
+    const index = answerer.index();
+    const articles = corpus.articles().length;
+    expect(index.stats.articlesIndexed).toBe(articles);
+    expect(answerer.answer('Who leads the pre-training team?').text).toMatch(/Nick Joseph/);
+    const sizeBefore = index.size;
+    const question = 'Which depot did Karpathy visit in Zelmore?';
+    expect(answerer.answer(question).text).toBeNull();
+    corpus.upsert([
+      buildArticle({ id: 'visit', outlet: 'Example Wire', title: 'A visit', origin: 'feed', body: 'Karpathy visited the Harbourline depot in Zelmore on his second day at Anthropic.' }),
+    ]);
+    expect(answerer.index()).toBe(index);
+    expect(index.stats.articlesIndexed).toBe(articles + 1);
+    expect(index.size).toBe(sizeBefore + 1);
+    expect(answerer.answer(question).text).toContain('Harbourline');
+    // Nothing changed, nothing redone; the same answers as before.
+    expect(answerer.answer('Who leads the pre-training team?').text).toMatch(/Nick Joseph/);
+    expect(index.stats.articlesIndexed).toBe(articles + 1);
+  });
+
+  test('an edited article replaces its old passages and a removed one is forgotten, term counts included', () => {
+    const first = buildArticle({ id: 'edit', outlet: 'Example Wire', title: 'Depot', origin: 'feed', body: 'Karpathy toured the Quillmarsh depot with the pre-training team on Friday.' });
+    const corpus = new StoryCorpus(loadCorpusDir(story.articlesDir, 'bundled'));
+    corpus.upsert([first]);
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    const index = answerer.index();
+    expect(index.termFrequency('quillmarsh')).toBe(1);
+    expect(answerer.answer('Which depot did Karpathy tour?').text).toContain('Quillmarsh');
+    corpus.upsert([{ ...buildArticle({ id: 'edit', outlet: 'Example Wire', title: 'Depot', origin: 'feed', body: 'Karpathy toured the Fenwick depot with the pre-training team on Friday.' }) }]);
+    expect(answerer.answer('Which depot did Karpathy tour?').text).toContain('Fenwick');
+    expect(index.termFrequency('quillmarsh')).toBe(0);
+    expect(index.termFrequency('fenwick')).toBe(1);
+    expect(index.stats.articlesDiscarded).toBe(1);
+    // The same text again (a new object, as a re-polled feed item is) is not re-analysed.
+    const indexed = index.stats.articlesIndexed;
+    corpus.upsert([buildArticle({ id: 'edit', outlet: 'Example Wire', title: 'Depot', origin: 'feed', body: 'Karpathy toured the Fenwick depot with the pre-training team on Friday.' })]);
+    answerer.index();
+    expect(index.stats.articlesIndexed).toBe(indexed);
+    corpus.remove(['edit']);
+    expect(answerer.answer('Which depot did Karpathy tour?').text).toBeNull();
+    expect(index.termFrequency('fenwick')).toBe(0);
   });
 
   test('a line that introduces a quote is answered together with the quote', () => {
