@@ -42,14 +42,19 @@ export class DigestScheduler {
     return this.running;
   }
 
-  /** Sends what was missed while the bot was down (within grace), then ticks every minute. */
+  /**
+   * Ticks every minute and starts a first pass at once (what was missed while the bot was
+   * down, within grace). Resolves without waiting for that pass: a slow chat platform must
+   * not hold up the bot's start and readiness. The pass logs its own errors; `stop()` waits
+   * for it.
+   */
   async start(): Promise<void> {
     if (this.task) return;
     this.task = cron.schedule('* * * * *', () => this.tick(), { name: `digests-${randomUUID()}`, noOverlap: true });
-    await this.tick();
+    this.tick().catch((error: unknown) => this.options.logger.error({ err: error }, 'first digest pass failed; will try again next minute'));
   }
 
-  /** Stops the minute ticker and waits for the pass in flight, up to `waitMs`. */
+  /** Stops the minute ticker and waits for the pass in flight (deliveries included), up to `waitMs`. */
   async stop(waitMs = 10_000): Promise<void> {
     const task = this.task;
     this.task = undefined;
