@@ -123,7 +123,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     for (const u of units) {
       const c = unitCoverage(u, passage, paragraph, prev, next);
       covered += u.weight * c;
-      if (u === key) keyCovered = c >= 0.4;
+      if (u === key) keyCovered = c >= (u.kind === 'term' ? 0.8 : 0.5);
     }
     const coverage = total > 0 ? covered / total : 0;
     let type = typeEvidence(question, passage, typeContext);
