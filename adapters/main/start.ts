@@ -5,8 +5,6 @@ import { createNewsdesk } from '../../src/app/create-newsdesk';
 import { ConfigError, NewsdeskError } from '../../src/errors';
 import { runConsole } from '../console/console-adapter';
 import { createOperations, serveOperations } from '../../src/ops/operations';
-import { startSlack } from '../slack/start-slack';
-import { startDiscord } from '../discord/start-discord';
 
 /**
  * `npm start`: with Slack or Discord configured, runs as a service until SIGTERM;
@@ -33,12 +31,16 @@ async function main(): Promise<number> {
   }
   // A service: no console, stdin ignored; runs until SIGTERM/SIGINT (ops.shutdown).
   try {
+    // Each chat SDK is loaded only when its platform is configured: Bolt and discord.js
+    // took most of the console's startup time (npm run bench) when loaded up front.
     if (config.slack) {
+      const { startSlack } = await import('../slack/start-slack');
       const slack = await startSlack(newsdesk, config.slack, logger);
       ops.readiness.add('slack', () => slack.isReady());
       ops.shutdown.add('intake', 'slack', () => slack.stop());
     }
     if (config.discord) {
+      const { startDiscord } = await import('../discord/start-discord');
       const discord = await startDiscord(newsdesk, config.discord, logger);
       ops.readiness.add('discord', () => discord.isReady());
       ops.shutdown.add('intake', 'discord', () => discord.stopIntake()).add('close', 'discord', () => discord.stop());
