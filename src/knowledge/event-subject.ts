@@ -13,6 +13,18 @@ export const CONTINUATION = /^(?:(?:and|but|then|later|also|briefly|soon)\s+)+[a
 
 /** The date with what leads into it at the start of a clause ("In 2015, ", "2015: "). */
 export function leadingDate(dateText: string): RegExp {
+  let pattern = leadingDates.get(dateText);
+  if (!pattern) {
+    if (leadingDates.size >= 10_000) leadingDates.clear();
+    leadingDates.set(dateText, (pattern = leadingDatePattern(dateText)));
+  }
+  return pattern;
+}
+
+/** Compiled once per date expression: the same few expressions recur across a corpus. */
+const leadingDates = new Map<string, RegExp>();
+
+function leadingDatePattern(dateText: string): RegExp {
   return new RegExp(`^(?:(?:late|early)\\s+)?(?:in|on|by|since|during|from)?\\s*(?:the\\s+)?${dateText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*[,:]?\\s+`, 'i');
 }
 

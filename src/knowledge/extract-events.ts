@@ -147,7 +147,7 @@ function tidy(clause: string, mention: DateMention, names: StoryNames): string {
   let text = clause.replace(/\s*\[\d+\]/g, '').trim();
   // "Skeptics noted that X left in 2024", "The timeline supports this: in 2024 X left": the event is X's.
   text = text.replace(ATTRIBUTION, '').replace(/^[^:]{3,80}\b(?:this|that):\s+(?=\p{Lu})/u, '');
-  text = text.replace(new RegExp(`^[^:]{3,80}:\\s+(?=${leadingDate(mention.text).source.slice(1)})`, 'i'), '');
+  if (text.includes(':')) text = text.replace(new RegExp(`^[^:]{3,80}:\\s+(?=${leadingDate(mention.text).source.slice(1)})`, 'i'), '');
   if (!mention.until) text = text.replace(leadingDate(mention.text), '');
   const short = names.mainPersonShort;
   if (short) text = text.replace(/^(?:he|she)\b/i, short);

@@ -52,8 +52,7 @@ export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
   const weight = termWeights(mentions);
   const ordered = [...mentions].sort((a, b) => precisionOf(b.date) - precisionOf(a.date));
   const clusters: Cluster[] = [];
-  // Candidates come from indexes of (year, term) and (year, subject, kind) -> clusters, so
-  // merging stays near-linear on big corpora.
+  // Candidates come from indexes of (year, subject, term) and (year, subject, kind, name) -> clusters.
   const byYearTerm = new Map<string, Cluster[]>();
   const byDevelopment = new Map<string, Cluster[]>();
   const index = (map: Map<string, Cluster[]>, key: string, cluster: Cluster) => {
@@ -65,8 +64,11 @@ export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
     let best: Cluster | undefined;
     let bestScore = SAME_EVENT;
     const candidates = new Set<Cluster>();
-    for (const t of mention.terms) for (const c of byYearTerm.get(`${mention.date.year}|${t}`) ?? []) candidates.add(c);
-    if (mention.subject) for (const k of mention.kinds) for (const c of byDevelopment.get(`${mention.date.year}|${mention.subject}|${k}`) ?? []) candidates.add(c);
+    for (const key of developmentKeys(mention)) for (const c of byDevelopment.get(key) ?? []) candidates.add(c);
+    // Tellings about different subjects never merge, so a mention with a subject looks only at
+    // clusters about it or about nobody yet; this keeps big corpora near-linear.
+    const scopes = mention.subject ? [mention.subject, ''] : ['*'];
+    for (const t of mention.terms) for (const scope of scopes) for (const c of byYearTerm.get(`${mention.date.year}|${scope}|${t}`) ?? []) candidates.add(c);
     for (const cluster of candidates) {
       if (!datesCompatible(cluster.date, mention.date)) continue;
       if (!rangesCompatible(cluster.members[0]!, mention)) continue;
@@ -104,13 +106,29 @@ export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
       for (const t of mention.terms) {
         if (target.terms.has(t)) continue;
         target.terms.add(t);
-        index(byYearTerm, `${mention.date.year}|${t}`, target);
+        index(byYearTerm, `${mention.date.year}|${target.subject ?? ''}|${t}`, target);
+        index(byYearTerm, `${mention.date.year}|*|${t}`, target);
       }
-      if (mention.subject) for (const k of mention.kinds) index(byDevelopment, `${mention.date.year}|${mention.subject}|${k}`, target);
+      for (const key of developmentKeys(mention)) index(byDevelopment, key, target);
     }
   }
   // A cluster of tellings that cannot stand on their own line is no entry; they only ever cite.
   return clusters.filter((c) => c.members.some((m) => !m.dependent)).map(toEvent).sort((a, b) => comparePartialDates(a.date, b.date) || a.text.localeCompare(b.text));
+}
+
+/**
+ * Index keys of the developments a mention may share with others (see sameDevelopment): its
+ * subject and kind with each name it is related to, and with its month.
+ */
+function developmentKeys(m: EventMention): string[] {
+  if (!m.subject) return [];
+  const keys: string[] = [];
+  for (const k of m.kinds) {
+    const base = `${m.date.year}|${m.subject}|${k}`;
+    for (const e of m.related) keys.push(`${base}|${e}`);
+    if (m.date.month !== undefined) keys.push(`${base}|@${m.date.month}`);
+  }
+  return keys;
 }
 
 /**

@@ -8,6 +8,7 @@ import { TermFolder } from './text-terms';
 import type { EventMention } from './event-mention';
 import { extractQuotes, type QuoteMention } from './extract-quotes';
 import { extractClaims, type ClaimMention } from './extract-claims';
+import { ArticleExtractionCache } from './article-extraction-cache';
 
 /** Everything the knowledge commands look up, extracted once per corpus version. */
 export interface StoryKnowledge {
@@ -36,6 +37,8 @@ export interface BuildOptions {
   version: number;
   /** Today's date (the injected clock), the last resort for reading undated articles. */
   now: Date;
+  /** Extractions of earlier builds for the same story definition: unchanged articles are not read again. */
+  extractions?: ArticleExtractionCache;
 }
 
 /** Extracts and merges the knowledge of a set of articles for one story. */
@@ -46,11 +49,19 @@ export function buildStoryKnowledge(definition: StoryDefinition, articles: Artic
   const mentions: EventMention[] = [];
   const quotes: QuoteMention[] = [];
   const claims: ClaimMention[] = [];
+  const cache = options.extractions ?? new ArticleExtractionCache();
   for (const article of articles) {
-    mentions.push(...extractEvents(article, { names, folder, reference: publishedDate(article) ?? reference }));
-    quotes.push(...extractQuotes(article, names));
-    claims.push(...extractClaims(article, folder));
+    const articleReference = publishedDate(article) ?? reference;
+    const extraction = cache.get(article, articleReference, () => ({
+      events: extractEvents(article, { names, folder, reference: articleReference }),
+      quotes: extractQuotes(article, names),
+      claims: extractClaims(article, folder),
+    }));
+    for (const m of extraction.events) mentions.push(m);
+    for (const q of extraction.quotes) quotes.push(q);
+    for (const c of extraction.claims) claims.push(c);
   }
+  cache.keepOnly(new Set(articles.map((a) => a.id)));
   return { version: options.version, reference, names, folder, events: mergeEvents(mentions), quotes: groupQuotes(quotes), claims };
 }
 
