@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import MiniSearch from 'minisearch';
+import { Bm25Postings } from './bm25-postings';
 import type { Article, Passage } from '../corpus/article';
 import type { StoryCorpus } from '../corpus/story-corpus';
 import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
@@ -22,7 +22,7 @@ export interface IndexedPassage {
   pronounPerson?: StoryEntity;
 }
 
-/** A passage found for a query, with MiniSearch's BM25+ score. */
+/** A passage found for a query, with its BM25+ score. */
 export interface PassageHit {
   passage: IndexedPassage;
   score: number;
@@ -55,27 +55,6 @@ export interface PassageIndexStats {
   articlesIndexed: number;
   /** Articles whose passages were taken out (removed or changed). */
   articlesDiscarded: number;
-  /** Times the search structure was rebuilt from the kept passages (see `compact`). */
-  compactions: number;
-}
-
-type SearchDoc = { id: number; terms: string };
-
-function newSearch(): MiniSearch<SearchDoc> {
-  return new MiniSearch<SearchDoc>({
-    fields: ['terms'],
-    // Passages are indexed as already-processed terms; no second tokenisation.
-    tokenize: (text) => text.split(' '),
-    processTerm: (term) => term || null,
-    searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term || null },
-    // Discarded passages are cleaned up by `compact`, synchronously, not by timers.
-    autoVacuum: false,
-  });
-}
-
-/** Every term as often as it is written (BM25 counts repeats). */
-function searchDoc(p: IndexedPassage): SearchDoc {
-  return { id: p.ordinal, terms: textTerms(p.text).join(' ') };
 }
 
 function articleHash(a: Article): string {
@@ -84,9 +63,9 @@ function articleHash(a: Article): string {
 
 /**
  * A BM25+ index over a story's passages that follows the corpus: `update` analyses only the
- * articles that are new or changed and takes out those removed or changed (MiniSearch
- * `add`/`discard`), keeping the document frequencies coverage scoring uses exact. A feed
- * item arriving costs its own passages, not a rebuild of the story.
+ * articles that are new or changed and takes out those removed or changed, keeping the
+ * document frequencies (of BM25 and of coverage scoring) exact. A feed item arriving costs
+ * its own passages, not a rebuild of the story.
  */
 export class PassageIndex {
   private readonly byOrdinal = new Map<number, IndexedPassage>();
@@ -94,11 +73,10 @@ export class PassageIndex {
   private readonly termDf = new Map<string, number>();
   private readonly entityDf = new Map<string, number>();
   private readonly paragraphCache = new Map<string, Set<string>>();
-  private search = newSearch();
+  private readonly search = new Bm25Postings();
   private nextOrdinal = 0;
-  private discarded = 0;
   private changes = 0;
-  readonly stats: PassageIndexStats = { articlesIndexed: 0, articlesDiscarded: 0, compactions: 0 };
+  readonly stats: PassageIndexStats = { articlesIndexed: 0, articlesDiscarded: 0 };
 
   constructor(
     articles: Article[],
@@ -119,7 +97,6 @@ export class PassageIndex {
    */
   update(articles: Article[]): number {
     const seen = new Set<string>();
-    const docs: SearchDoc[] = [];
     let indexed = 0;
     let removed = 0;
     for (const article of articles) {
@@ -137,7 +114,8 @@ export class PassageIndex {
       }
       const passages = this.analyse(article);
       this.articlesById.set(article.id, { article, hash, passages });
-      for (const p of passages) docs.push(searchDoc(p));
+      // Every term as often as it is written (BM25 counts repeats).
+      for (const p of passages) this.search.add(p.ordinal, textTerms(p.text));
       indexed++;
     }
     if (this.articlesById.size > seen.size) {
@@ -148,32 +126,20 @@ export class PassageIndex {
         removed++;
       }
     }
-    if (docs.length) this.search.addAll(docs);
     if (indexed || removed) this.changes++;
     this.stats.articlesIndexed += indexed;
     this.stats.articlesDiscarded += removed;
-    // Discarded postings stay in MiniSearch until a vacuum; past a fifth of the index they
-    // cost search time and memory, so the structure is rebuilt from the kept terms.
-    if (this.discarded > 1000 && this.discarded > this.byOrdinal.size / 5) this.compact();
     return indexed;
   }
 
   private discardArticle(known: IndexedArticle): void {
     for (const p of known.passages) {
-      this.search.discard(p.ordinal);
+      this.search.remove(p.ordinal, p.terms.size);
       this.byOrdinal.delete(p.ordinal);
       for (const t of p.terms) decrement(this.termDf, t);
       for (const e of p.entities) decrement(this.entityDf, e);
-      this.discarded++;
     }
     for (const p of known.passages) this.paragraphCache.delete(`${p.article.id}#${p.passage.paragraph}`);
-  }
-
-  private compact(): void {
-    this.search = newSearch();
-    this.search.addAll([...this.byOrdinal.values()].map(searchDoc));
-    this.discarded = 0;
-    this.stats.compactions++;
   }
 
   /** One article's passages, with their terms, entities and pronoun referents. */
@@ -283,14 +249,10 @@ export class PassageIndex {
     }
     if (terms.length === 0 && broad) terms.push(...present);
     if (terms.length === 0) return [];
-    const results = this.search.search(terms.join(' '), {
-      combineWith: 'OR',
-      boostTerm: (term) => weights.get(term) ?? 1,
-    });
+    const results = this.search.search(terms, (term) => weights.get(term) ?? 1, df, limit);
     const hits: PassageHit[] = [];
     for (const r of results) {
-      if (hits.length >= limit) break;
-      const passage = this.byOrdinal.get(r.id as number);
+      const passage = this.byOrdinal.get(r.id);
       if (passage) hits.push({ passage, score: r.score });
     }
     return hits;
