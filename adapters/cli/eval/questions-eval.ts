@@ -15,6 +15,37 @@ interface DevQuestion {
   abstain?: boolean;
 }
 
+const HELD_OUT = ['paraphrase-questions.jsonl', 'paraphrase-questions-2.jsonl'];
+
+function readQuestions(file: string): DevQuestion[] {
+  if (!fs.existsSync(file)) return [];
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as DevQuestion);
+}
+
+function isRight(text: string | null, q: DevQuestion): boolean {
+  const lower = text?.toLowerCase();
+  return lower !== undefined && (q.any ?? []).some((s) => lower.includes(s.toLowerCase()));
+}
+
+function score(answerer: OfflineAnswerer, questions: DevQuestion[]) {
+  const r = { right: 0, answerable: 0, refused: 0, abstain: 0 };
+  for (const q of questions) {
+    const text = answerer.answer(q.q).text;
+    if (q.abstain) {
+      r.abstain++;
+      if (text === null) r.refused++;
+    } else {
+      r.answerable++;
+      if (isRight(text, q)) r.right++;
+    }
+  }
+  return r;
+}
+
 /**
  * Questions: an answer is right when it contains one of the expected strings (any case); an
  * abstain question is right only when refused. Target: >= 90% of answerable questions and
@@ -28,11 +59,7 @@ export const questionsEval: EvalSection = {
       out(`no ${file}: skipped`);
       return true;
     }
-    const questions = fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as DevQuestion);
+    const questions = readQuestions(file);
     const story = loadStoryFolder(path.join(repoDir, 'digests', STORY));
     const corpora: Array<[string, string]> = [
       ['bundled', story.articlesDir],
@@ -59,8 +86,7 @@ export const questionsEval: EvalSection = {
           continue;
         }
         answerable++;
-        const text = answer.text?.toLowerCase();
-        if (text !== undefined && (q.any ?? []).some((s) => text.includes(s.toLowerCase()))) right++;
+        if (isRight(answer.text, q)) right++;
         else misses.push(`  wrong: ${q.q} -> ${answer.text === null ? `refused (${answer.refusal})` : answer.text.slice(0, 160)}`);
       }
       const accuracy = answerable ? right / answerable : 1;
@@ -68,6 +94,13 @@ export const questionsEval: EvalSection = {
       ok &&= met;
       out(`${label}: answerable ${right}/${answerable} (${(accuracy * 100).toFixed(1)}%, target ${ANSWER_TARGET * 100}%), refusals ${refused}/${abstain} (target all) ${met ? 'OK' : 'MISSED'}`);
       for (const m of misses) out(m);
+      // The held-out paraphrase sets (never tuned on): figures only, their floors are tests.
+      for (const set of HELD_OUT) {
+        const held = readQuestions(path.join(repoDir, 'test', 'answers', set));
+        if (held.length === 0) continue;
+        const r = score(answerer, held);
+        out(`  held-out ${set}: answerable ${r.right}/${r.answerable}, refusals ${r.refused}/${r.abstain}`);
+      }
     }
     return ok;
   },
