@@ -18,13 +18,13 @@ const WORD = /[\p{L}][\p{L}\p{N}'’-]*/gu;
 const SCALE: Record<string, string> = { billion: 'b', bn: 'b', b: 'b', million: 'm', mn: 'm', m: 'm', thousand: 'k', k: 'k', trillion: 't', percent: '%', 'per cent': '%', '%': '%' };
 
 /** Keeps the strongest terms only: enough to recognise a development, cheap to compare. */
-export const MAX_ITEM_TERMS = 40;
+export const MAX_ITEM_TERMS = 24;
 export const MAX_CLUSTER_TERMS = 48;
 
 export function developmentTerms(title: string, summary: string, nameWords: ReadonlyMap<string, number>): Terms {
   const terms: Terms = new Map();
   const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
-  const text = summary.length > 1500 ? summary.slice(0, 1500) : summary;
+  const text = summary.length > 800 ? summary.slice(0, 800) : summary;
   for (const [part, factor] of [
     [title, 1.5],
     [text, 1],

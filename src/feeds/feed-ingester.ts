@@ -1,15 +1,17 @@
 import type { StoryRuntime } from '../app/story-runtime';
 import type { Article } from '../corpus/article';
 import { splitSentences } from '../corpus/split-sentences';
-import type { FeedClusterRow, FeedItemRow, FeedPollRecord, FeedRow, FeedStore } from './feed-store';
+import type { FeedClusterRow, FeedItemRow, FeedPollRecord, FeedRow, FeedStore, IngestBatch } from './feed-store';
 import type { FeedItem } from './feed-item';
-import { StoryMatcher } from './story-matcher';
+import { StoryMatcher, type StoryNames } from './story-matcher';
+import type { JudgeInput } from './item-judge';
 import { RELEVANCE_THRESHOLD, scoreRelevance } from './relevance';
 import { compileFilter, passesFilter, type ItemFilter } from './item-filter';
 import { ClusterIndex } from './cluster-index';
 import { developmentTerms, type Terms } from './development-terms';
 import { clusterId, itemId } from './feed-ids';
 import { articleIdOf, itemArticle } from './item-article';
+import { BatchWriter } from './batch-writer';
 import type { Logger } from '../logging/logger';
 
 /** Content hashes in the seen list are shortened to this many hex digits (64 bits). */
@@ -41,6 +43,8 @@ export interface IngestCounts {
 interface StoryState {
   story: StoryRuntime;
   matcher: StoryMatcher;
+  /** The story's names as the parser threads judge items by. */
+  names: StoryNames;
   index?: ClusterIndex;
   meta: Map<string, FeedClusterRow>;
   loadedRound: number;
@@ -62,15 +66,24 @@ export class FeedIngester {
   private readonly stories = new Map<string, StoryState>();
   private readonly filters = new Map<string, { key: string; filter: ItemFilter }>();
   private round = 0;
+  private readonly writer: BatchWriter;
 
   constructor(
     private readonly store: FeedStore,
     stories: StoryRuntime[],
     private readonly logger: Logger,
   ) {
+    this.writer = new BatchWriter(store);
     for (const story of stories) {
-      this.stories.set(story.definition.id, { story, matcher: new StoryMatcher(story.definition), meta: new Map(), loadedRound: -1, lock: Promise.resolve(), applied: new Map() });
+      this.stories.set(story.definition.id, { story, matcher: new StoryMatcher(story.definition), names: storyNames(story), meta: new Map(), loadedRound: -1, lock: Promise.resolve(), applied: new Map() });
     }
+  }
+
+  /** What the parser needs to judge a feed's items where it parses them (see `FeedItem.relevance`). */
+  judgeInput(feed: FeedRow): JudgeInput | undefined {
+    const state = this.stories.get(feed.story_id);
+    if (!state) return undefined;
+    return { names: state.names, include: parseList(feed.include_json), exclude: parseList(feed.exclude_json) };
   }
 
   /** Marks cluster caches stale so the next ingest reloads them (other replicas may have written). */
@@ -142,7 +155,7 @@ export class FeedIngester {
       nowSeen.set(id, hash);
       const before = seen.get(id);
       if (before === hash) continue;
-      const relevance = passesFilter(filter, `${item.title}\n${item.summary}`) ? scoreRelevance(state.matcher, item.title, item.summary) : 0;
+      const relevance = item.relevance ?? (passesFilter(filter, `${item.title}\n${item.summary}`) ? scoreRelevance(state.matcher, item.title, item.summary) : 0);
       candidates.push({ item, id, known: before !== undefined, relevance });
     }
     // Stored rows are looked up only where one may exist: an edited item, or an item about
@@ -150,7 +163,8 @@ export class FeedIngester {
     const lookup = candidates.filter((c) => c.known || (c.relevance >= RELEVANCE_THRESHOLD && feed.last_success_at)).map((c) => c.id);
     const existing = lookup.length > 0 ? await this.store.existingItems(lookup) : new Map<string, never>();
     const seenJson = serialiseSeen(nowSeen, seen);
-    return this.exclusive(state, async () => {
+    // Clusters are assigned under the story's lock; the write joins the next group commit.
+    const prepared = await this.exclusive(state, async () => {
       const index = candidates.some((c) => c.relevance >= RELEVANCE_THRESHOLD) ? await this.clusterIndex(state, now) : undefined;
       const nowIso = now.toISOString();
       const inserts: FeedItemRow[] = [];
@@ -195,22 +209,30 @@ export class FeedIngester {
         if (relevant && isNew) relevantNew++;
       }
       for (const row of clusters.values()) row.terms_json = serialiseTerms(index?.get(row.id)?.terms ?? new Map());
-      const { written } = await this.store.saveBatch({ inserts, updates, clusters: [...clusters.values()], feed: { id: feed.id, record, seenJson, newItems: fresh } });
-      if (!written) {
-        // The clusters this poll grew in memory were not stored: reload them next time.
-        state.loadedRound = -1;
-        return { new: 0, relevant: 0, updated: 0, written: false };
-      }
-      state.story.corpus.upsert(articles);
-      state.story.corpus.remove(dropped);
-      for (const row of inserts) noteApplied(state, row);
-      for (const row of updates) noteApplied(state, row);
-      return { new: fresh, relevant: relevantNew, updated: candidates.length - fresh, written: true };
+      const batch: IngestBatch = { inserts, updates, clusters: [...clusters.values()], feed: { id: feed.id, record, seenJson, newItems: fresh } };
+      return { batch, articles, dropped, counts: { new: fresh, relevant: relevantNew, updated: candidates.length - fresh } };
     });
+    let written: boolean;
+    try {
+      ({ written } = await this.writer.write(prepared.batch));
+    } catch (error) {
+      // The clusters this poll grew in memory were not stored: reload them next time.
+      state.loadedRound = -1;
+      throw error;
+    }
+    if (!written) {
+      state.loadedRound = -1;
+      return { new: 0, relevant: 0, updated: 0, written: false };
+    }
+    state.story.corpus.upsert(prepared.articles);
+    state.story.corpus.remove(prepared.dropped);
+    for (const row of prepared.batch.inserts) noteApplied(state, row);
+    for (const row of prepared.batch.updates) noteApplied(state, row);
+    return { ...prepared.counts, written: true };
   }
 
   private assignCluster(state: StoryState, index: ClusterIndex, id: string, item: FeedItem, relevance: number, nowIso: string, out: Map<string, FeedClusterRow>): string {
-    const terms = developmentTerms(item.title, item.summary, state.matcher.nameWords);
+    const terms = item.terms ?? developmentTerms(item.title, item.summary, state.matcher.nameWords);
     const publishedMs = Date.parse(item.publishedAt);
     const hit = index.match(terms, publishedMs);
     const meta = hit ? state.meta.get(hit.id) : undefined;
@@ -288,6 +310,11 @@ export class FeedIngester {
   }
 }
 
+function storyNames(story: StoryRuntime): StoryNames {
+  const { mainPerson, people, organisations, keywords } = story.definition;
+  return { ...(mainPerson !== undefined ? { mainPerson } : {}), people, organisations, keywords };
+}
+
 /** What a sync compares: the same version of an item is not loaded twice. */
 function versionOf(row: FeedItemRow): string {
   return `${row.content_hash}|${row.relevant}|${row.published_at}|${row.cluster_id ?? ''}`;
@@ -300,7 +327,10 @@ function noteApplied(state: StoryState, row: FeedItemRow): void {
 
 /** The development's one plain sentence: the first sentence of the item's text, or its title. */
 function oneSentence(item: FeedItem): string {
-  const first = item.summary ? splitSentences(item.summary.split('\n')[0] ?? '')[0] : undefined;
+  // Only the start of the first paragraph is split: a longer first sentence is cut at 240 anyway.
+  const lineEnd = item.summary.indexOf('\n');
+  const line = item.summary.slice(0, Math.min(lineEnd >= 0 ? lineEnd : item.summary.length, 600));
+  const first = line ? splitSentences(line)[0] : undefined;
   const sentence = first && first.length >= 20 ? first : item.title;
   return sentence.length <= 240 ? sentence : `${sentence.slice(0, 237).replace(/\s+\S*$/, '')}...`;
 }

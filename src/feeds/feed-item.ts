@@ -20,6 +20,10 @@ export interface FeedItem {
   outlet: string;
   /** Changes when the title, text or link is edited upstream. */
   contentHash: string;
+  /** How much the item is about the story (0 when a feed rule keeps it out), when judged where it was parsed. */
+  relevance?: number;
+  /** Its development terms, judged where it was parsed (relevant items only). */
+  terms?: Map<string, number>;
 }
 
 export const SUMMARY_MAX = 4000;

@@ -12,6 +12,7 @@ import { UserFacingError } from '../errors';
 import { FetchLimiter } from './fetch-limiter';
 import { readFeed } from './read-feed';
 import { FeedIngester } from './feed-ingester';
+import { FeedParsePool } from './feed-parse-pool';
 import { feedId } from './feed-ids';
 
 /** What one poll of one feed did; `poll --json` prints exactly these fields. */
@@ -60,6 +61,8 @@ export interface FeedServiceOptions {
   owner?: string;
   /** 0..1 randomness for poll jitter (tests pass a fixed one). */
   random?: () => number;
+  /** Where feed bodies are parsed; default a worker pool sized to the machine. */
+  parsePool?: FeedParsePool;
 }
 
 /** Consecutive failures after which a feed is paused and its story's channels are told. */
@@ -86,13 +89,20 @@ export class FeedService {
   private readonly owner: string;
   private readonly random: () => number;
   private readonly logger: Logger;
+  private readonly parsePool: FeedParsePool;
 
   constructor(private readonly options: FeedServiceOptions) {
     this.logger = options.logger.child({ component: 'feeds' });
+    this.parsePool = options.parsePool ?? new FeedParsePool({ logger: this.logger });
     this.ingester = new FeedIngester(options.store, options.stories, this.logger);
     this.limiter = new FetchLimiter(options.settings.concurrency, options.settings.perHostConcurrency);
     this.owner = options.owner ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.random = options.random ?? Math.random;
+  }
+
+  /** Stops the parser workers (polls after this parse in the calling thread). */
+  async close(): Promise<void> {
+    await this.parsePool.close();
   }
 
   /** Calls `listener` once per feed pause (only on the replica whose poll paused it). Returns an unsubscribe function. */
@@ -129,6 +139,7 @@ export class FeedService {
     this.ingester.newRound();
     const now = this.options.clock.now();
     const due = await this.options.store.dueFeeds(now.toISOString(), DUE_BATCH);
+    if (due.length > 0) this.parsePool.warm();
     const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
     const outcomes = await Promise.all(
       due.map(async (feed) => {
@@ -151,6 +162,7 @@ export class FeedService {
    */
   async pollNow(storyId: string, urls: string[] = [], origin: FeedOrigin = 'cli', onDone?: (done: number, total: number) => void): Promise<PollOutcome[]> {
     this.ingester.newRound();
+    this.parsePool.warm();
     const story = this.story(storyId);
     let feeds: FeedRow[];
     if (urls.length > 0) {
@@ -225,7 +237,7 @@ export class FeedService {
         readFeed(
           this.options.fetcher,
           { url: feed.url, publicOnly: feed.public_only === 1, ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.last_modified ? { lastModified: feed.last_modified } : {}) },
-          { now: started, maxBytes: this.options.settings.maxBytes, ...(feed.outlet ? { outlet: feed.outlet } : {}) },
+          { now: started, maxBytes: this.options.settings.maxBytes, parse: this.parsePool.parse, judge: this.ingester.judgeInput(feed), ...(feed.outlet ? { outlet: feed.outlet } : {}) },
         ),
       );
       const nextPollAt = this.nextPoll(started);

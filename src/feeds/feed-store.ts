@@ -94,6 +94,12 @@ export interface FeedStore {
    * record is refused (lease lost, feed removed) nothing of the batch is written.
    */
   saveBatch(batch: IngestBatch): Promise<PollWrite>;
+  /**
+   * `saveBatch` for several polls in ONE transaction (fewer commits while many feeds come in);
+   * a refused feed record skips only that poll's batch. Results in the order given. When it
+   * rejects, nothing of any batch was written.
+   */
+  saveBatches(batches: IngestBatch[]): Promise<PollWrite[]>;
   /** Relevant items of a story (loaded into the corpus at start). */
   relevantItems(storyId: string): Promise<FeedItemRow[]>;
   /**

@@ -146,45 +146,53 @@ export class KyselyFeedStore implements FeedStore {
   }
 
   async saveBatch(batch: IngestBatch): Promise<PollWrite> {
-    try {
-      return await this.db.transaction().execute(async (trx) => this.writeBatch(trx, batch));
-    } catch (error) {
-      if (error instanceof RecordRefused) return { written: false, paused: false };
-      throw error;
-    }
+    const [result] = await this.saveBatches([batch]);
+    return result!;
   }
 
-  private async writeBatch(trx: Transaction<Schema>, batch: IngestBatch): Promise<PollWrite> {
-    // The feed row first: a poll whose lease was taken over writes nothing (rolled back).
-    const { id, record, seenJson, newItems } = batch.feed;
-    const written = await applyPoll(trx, id, record, { seen_json: seenJson, item_count: sql<number>`item_count + ${newItems}` });
-    if (!written.written) throw new RecordRefused();
-    // Rows per statement stay under the bound-parameter limit (18 columns each).
-    for (let i = 0; i < batch.inserts.length; i += 50) {
-      await trx.insertInto('feed_items').values(batch.inserts.slice(i, i + 50)).onConflict((oc) => oc.column('id').doNothing()).execute();
-    }
-    for (const row of batch.updates) {
-      const { id, first_seen_at: _firstSeen, ...changes } = row;
-      await trx.updateTable('feed_items').set(changes).where('id', '=', id).execute();
-    }
-    for (let i = 0; i < batch.clusters.length; i += 50) {
-      await trx
-        .insertInto('feed_clusters')
-        .values(batch.clusters.slice(i, i + 50))
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            headline: eb.ref('excluded.headline'),
-            summary: eb.ref('excluded.summary'),
-            published_at: eb.ref('excluded.published_at'),
-            updated_at: eb.ref('excluded.updated_at'),
-            relevance: eb.ref('excluded.relevance'),
-            item_count: eb.ref('excluded.item_count'),
-            terms_json: eb.ref('excluded.terms_json'),
-          })),
-        )
-        .execute();
-    }
-    return { written: true, paused: false };
+  async saveBatches(batches: IngestBatch[]): Promise<PollWrite[]> {
+    if (batches.length === 0) return [];
+    return this.db.transaction().execute(async (trx) => {
+      // Each feed row first: a poll whose lease was taken over writes nothing of its batch.
+      const results: PollWrite[] = [];
+      const kept: IngestBatch[] = [];
+      for (const batch of batches) {
+        const { id, record, seenJson, newItems } = batch.feed;
+        const written = await applyPoll(trx, id, record, { seen_json: seenJson, item_count: sql<number>`item_count + ${newItems}` });
+        results.push(written);
+        if (written.written) kept.push(batch);
+      }
+      const inserts = kept.flatMap((b) => b.inserts);
+      // Rows per statement stay under the bound-parameter limit (18 columns each).
+      for (let i = 0; i < inserts.length; i += 50) {
+        await trx.insertInto('feed_items').values(inserts.slice(i, i + 50)).onConflict((oc) => oc.column('id').doNothing()).execute();
+      }
+      for (const row of kept.flatMap((b) => b.updates)) {
+        const { id, first_seen_at: _firstSeen, ...changes } = row;
+        await trx.updateTable('feed_items').set(changes).where('id', '=', id).execute();
+      }
+      // A cluster grown by several feeds of the group is written once, as the last one left it
+      // (PostgreSQL refuses to upsert one row twice in a statement).
+      const clusters = [...new Map(kept.flatMap((b) => b.clusters).map((c) => [c.id, c])).values()];
+      for (let i = 0; i < clusters.length; i += 50) {
+        await trx
+          .insertInto('feed_clusters')
+          .values(clusters.slice(i, i + 50))
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              headline: eb.ref('excluded.headline'),
+              summary: eb.ref('excluded.summary'),
+              published_at: eb.ref('excluded.published_at'),
+              updated_at: eb.ref('excluded.updated_at'),
+              relevance: eb.ref('excluded.relevance'),
+              item_count: eb.ref('excluded.item_count'),
+              terms_json: eb.ref('excluded.terms_json'),
+            })),
+          )
+          .execute();
+      }
+      return results;
+    });
   }
 
   async relevantItems(storyId: string): Promise<FeedItemRow[]> {
@@ -264,9 +272,6 @@ export class KyselyFeedStore implements FeedStore {
 }
 
 type Executor = Kysely<Schema> | Transaction<Schema>;
-
-/** Thrown inside a batch's transaction to roll it back when the feed record is refused. */
-class RecordRefused extends Error {}
 
 /**
  * Writes a poll's outcome to the feed row; `extra` adds columns (the items seen) written in

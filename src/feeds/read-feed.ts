@@ -1,7 +1,7 @@
 import type { FeedFetcher, FeedRequest } from './feed-fetcher';
-import { decodeFeedBytes } from './decode-feed-bytes';
-import { parseFeedText } from './parse-feed-text';
-import { normaliseItems, type FeedItem } from './feed-item';
+import { parseFeedBytes, type FeedParser } from './parse-feed-bytes';
+import type { JudgeInput } from './item-judge';
+import type { FeedItem } from './feed-item';
 import { toFeedError } from './feed-error';
 
 export type FeedReadResult =
@@ -9,29 +9,33 @@ export type FeedReadResult =
   | { status: 'ok'; finalUrl: string; feedTitle?: string; items: FeedItem[]; etag?: string; lastModified?: string; encoding: string };
 
 /**
- * Fetch, decode, parse and clean one feed. Rejects only with a classified `FeedError`.
+ * Fetch, decode, parse and clean one feed; `parse` says where the bytes are parsed (this
+ * thread by default). Rejects only with a classified `FeedError`.
  */
 export async function readFeed(
   fetcher: FeedFetcher,
   request: FeedRequest,
-  options: { outlet?: string; now: Date; maxBytes: number },
+  options: { outlet?: string; now: Date; maxBytes: number; parse?: FeedParser; judge?: JudgeInput },
 ): Promise<FeedReadResult> {
   try {
     const response = await fetcher.fetch(request);
     if (response.status === 'not-modified') return response;
-    const decoded = decodeFeedBytes(response.body, response.contentType, options.maxBytes);
-    const parsed = await parseFeedText(decoded.text);
-    const items = normaliseItems(parsed, {
+    const parse = options.parse ?? parseFeedBytes;
+    const parsed = await parse({
+      body: response.body,
+      maxBytes: options.maxBytes,
       finalUrl: response.finalUrl,
-      now: options.now,
+      nowMs: options.now.getTime(),
+      ...(response.contentType ? { contentType: response.contentType } : {}),
       ...(options.outlet ? { outlet: options.outlet } : {}),
+      ...(options.judge ? { judge: options.judge } : {}),
     });
     return {
       status: 'ok',
       finalUrl: response.finalUrl,
-      items,
-      encoding: decoded.encoding,
-      ...(parsed.title ? { feedTitle: parsed.title } : {}),
+      items: parsed.items,
+      encoding: parsed.encoding,
+      ...(parsed.feedTitle ? { feedTitle: parsed.feedTitle } : {}),
       ...(response.etag ? { etag: response.etag } : {}),
       ...(response.lastModified ? { lastModified: response.lastModified } : {}),
     };

@@ -1,5 +1,8 @@
 import type { StoryDefinition } from '../story/story-definition';
 
+/** What of a story definition the matcher reads: plain data, so it can go to a worker thread. */
+export type StoryNames = Pick<StoryDefinition, 'mainPerson' | 'people' | 'organisations' | 'keywords'>;
+
 interface EntityRef {
   /** Canonical name of the entity the alias belongs to (the keyword itself for keywords). */
   entity: string;
@@ -32,7 +35,7 @@ export class StoryMatcher {
    */
   readonly nameWords: ReadonlyMap<string, number>;
 
-  constructor(story: StoryDefinition) {
+  constructor(story: StoryNames) {
     const main = story.mainPerson ?? (story.people.length === 1 ? story.people[0]?.name : undefined);
     const words = new Map<string, number>();
     const add = (ref: EntityRef, alias: string) => {

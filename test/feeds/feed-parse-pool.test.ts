@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { FeedParsePool } from '../../src/feeds/feed-parse-pool';
+import { parseFeedBytes, type FeedBytes } from '../../src/feeds/parse-feed-bytes';
+import { FeedError } from '../../src/feeds/feed-error';
+import { rss, karpathyStory } from './feed-kit';
+
+/**
+ * A worker entry that compiles the TypeScript sources on the fly (tests run from sources,
+ * and a worker thread does not get ts-jest's transform), then runs the real parse worker.
+ */
+const workerScript = path.join(__dirname, 'support', 'ts-parse-worker.js');
+
+const story = karpathyStory();
+const judge = { names: { people: story.definition.people, organisations: story.definition.organisations, keywords: story.definition.keywords, ...(story.definition.mainPerson ? { mainPerson: story.definition.mainPerson } : {}) }, include: [], exclude: [] };
+
+function body(xml: string, judged = true): FeedBytes {
+  return { body: Buffer.from(xml, 'utf8'), maxBytes: 1024 * 1024, finalUrl: 'https://example.com/feed.xml', nowMs: Date.parse('2026-05-21T08:00:00Z'), ...(judged ? { judge } : {}) };
+}
+
+const xml = rss('Example Tech', [
+  { guid: 'a1', title: 'Andrej Karpathy joins Anthropic', link: 'https://example.com/a1?utm_source=rss', description: '<p>He will work on pre-training with Nick Joseph.</p>', pubDate: 'Tue, 19 May 2026 17:00:00 GMT' },
+  { guid: 'a2', title: 'Bakery wins local award', link: 'https://example.com/a2', description: 'Sourdough, again.', pubDate: 'Tue, 19 May 2026 12:00:00 GMT' },
+]);
+
+describe('feed parser worker pool', () => {
+  let pool: FeedParsePool;
+  beforeEach(() => {
+    pool = new FeedParsePool({ size: 2, script: workerScript });
+  });
+  afterEach(async () => {
+    await pool.close();
+  });
+
+  test('a worker gives the same items, relevance and terms as parsing in this thread', async () => {
+    expect(pool.workers).toBe(2);
+    const [inWorker, another] = await Promise.all([pool.parse(body(xml)), pool.parse(body(xml))]);
+    const here = await parseFeedBytes(body(xml));
+    expect(inWorker).toEqual(here);
+    expect(another).toEqual(here);
+    expect(inWorker.items.map((i) => [i.title, i.link, i.relevance])).toEqual([
+      ['Andrej Karpathy joins Anthropic', 'https://example.com/a1', expect.any(Number)],
+      ['Bakery wins local award', 'https://example.com/a2', 0],
+    ]);
+    expect(inWorker.items[0]!.relevance).toBeGreaterThanOrEqual(0.5);
+    expect(inWorker.items[0]!.terms?.get('anthropic')).toBeGreaterThan(0);
+  });
+
+  test('bad bytes come back as the same classified FeedError', async () => {
+    const page = body('<!doctype html><html><body>Not a feed</body></html>');
+    const error = await pool.parse(page).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FeedError);
+    expect(error).toMatchObject({ kind: 'not-a-feed', message: expect.stringMatching(/web page/) });
+  });
+
+  test('after close, bodies are parsed in the calling thread', async () => {
+    await pool.close();
+    expect((await pool.parse(body(xml, false))).items).toHaveLength(2);
+  });
+});
