@@ -1,12 +1,12 @@
 import type { FeedStore, IngestBatch, PollWrite } from './feed-store';
 
 /** At most this many polls share one transaction. */
-const MAX_GROUP = 64;
+const MAX_GROUP = 128;
 /**
  * How long a batch waits for others to join its transaction. SQLite's driver is synchronous,
  * so without a pause every transaction would be written before the next poll finishes.
  */
-const GATHER_MS = 15;
+const GATHER_MS = 40;
 
 /**
  * Group commit for poll batches: a batch waits a few milliseconds (or until the group is
