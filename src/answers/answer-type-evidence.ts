@@ -51,6 +51,8 @@ export interface TypeContext {
   mentions(text: string): EntityMention[];
   /** Other words the articles use for a question term. */
   synonymsOf(term: string): ReadonlySet<string>;
+  /** True when the person named at this mention is written in a senior role (boss, adviser, lead). */
+  isSenior(passage: IndexedPassage, mention: EntityMention, asked: StoryEntity[]): boolean;
 }
 
 /** Where an entity is named in the text (the start, for a pronoun's referent). */
@@ -111,12 +113,31 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       return hard(amounts, found.some((m) => nearQuestionTerm(text, m, question, 5)) ? 1 : 0.6, at(found));
     }
     case 'person': {
-      const person = others.find((e) => e.kind === 'person');
+      // Asked for someone's boss or adviser: only a person written in that senior role
+      // answers ("under X", "X leads"), never the one being led.
+      const senior = question.relations.asksForSuperior;
+      const mentions = senior ? context.mentions(text) : [];
+      const inRole = (e: StoryEntity) => !senior || mentions.some((m) => m.entity.id === e.id && context.isSenior(p, m, question.entities));
+      const person = others.find((e) => e.kind === 'person' && inRole(e));
       if (person) return hard([person.id], rank(person) === 0 ? 1 : rank(person) === 1 ? 0.8 : 0.6, entityPositions(context, text, person), person);
-      const named = [...text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b/g)].filter((m) => !question.text.includes(m[0]));
+      if (senior && others.some((e) => e.kind === 'person')) return hard([], 0, []);
+      // A capitalised name that is not one the question asks about (under another alias:
+      // "Andrej Karpathy" for "Karpathy") nor a story name of another kind.
+      const named = [...text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b/g)].filter((m) => {
+        if (question.text.includes(m[0])) return false;
+        if (context.mentions(m[0]).length > 0) return false;
+        return !senior || context.isSenior(p, { entity: { id: '', kind: 'person', name: m[0] }, start: m.index ?? 0, length: m[0].length }, question.entities);
+      });
       return hard(named.map((m) => m[0]), 0.5, at(named));
     }
     case 'place': {
+      if (question.head) {
+        // "Who is Anthropic's rival": an organisation written next to "rival" (or its synonym).
+        const head = [question.head, ...context.synonymsOf(question.head)];
+        const inRole = context.mentions(text).filter((m) => !asked.has(m.entity.id) && m.entity.kind === 'organisation' && nearTerms(text, Object.assign([text.slice(m.start, m.start + m.length)], { index: m.start }) as RegExpMatchArray, head, 3));
+        const first = inRole[0];
+        return first ? hard([first.entity.id], 1, [first.start], first.entity) : hard([], 0, []);
+      }
       const org = others.find((e) => e.kind === 'organisation');
       if (org) return hard([org.id], rank(org) === 0 ? 1 : 0.8, entityPositions(context, text, org), org);
       const places = [...text.matchAll(/\b(?:in|at|from) (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)*)/g)].filter((m) => {

@@ -2,7 +2,7 @@ import type { Citation } from '../reply/reply';
 import type { IndexedPassage } from './passage-index';
 
 /** Why a question was not answered. */
-export type RefusalReason = 'no-match' | 'unknown-terms' | 'weak-evidence' | 'wrong-subject' | 'no-answer-type';
+export type RefusalReason = 'no-match' | 'unknown-terms' | 'weak-evidence' | 'wrong-subject' | 'wrong-relation' | 'no-answer-type';
 
 /** The outcome of a question: an answer with its citations, or a refusal. */
 export interface Answer {

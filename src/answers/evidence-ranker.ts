@@ -5,6 +5,7 @@ import { isWeakTerm, textTerms } from './text-terms';
 import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
+import { RelationChecker } from './relation-checks';
 
 /**
  * Scores retrieved passages by how much of the question they actually cover, and decides
@@ -32,6 +33,8 @@ export interface RankedPassage {
   type: TypeEvidence;
   /** True when every person the question names is in the passage (or meant by its pronoun). */
   subjectOk: boolean;
+  /** Set when the passage puts the question's names in other roles ("left OpenAI" for "leave Anthropic"). */
+  relationProblem?: string;
   score: number;
 }
 
@@ -45,6 +48,8 @@ export interface RankOutcome {
 
 /** Coverage the best passage needs before it may answer. */
 export const MIN_COVERAGE = 0.62;
+/** Coverage needed when a word of the question was left out as framing. */
+const FRAMING_COVERAGE = 0.8;
 /** An entity named in at least this share of passages says nothing about any one of them. */
 const UBIQUITOUS_SHARE = 0.12;
 const CANDIDATES = 40;
@@ -85,6 +90,17 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     const weight = idf(index.entityFrequency(e.id), n) * (ubiquitous(e) ? 0.35 : 1);
     units.push({ kind: 'entity', key: e.id, weight, synonyms: new Set(), paraphrases: [] });
   }
+  // One word the corpus never uses, in a question whose other words are many and specific,
+  // is often only framing ("attend", "originally", "repo"): it is left out, and the rest must
+  // then match strongly. Never the asked-for thing itself ("which car"), never two words.
+  let framingDropped = false;
+  const specific = units.filter((u) => u.kind === 'entity' || (!isWeakTerm(u.key) && !unknownTerms.includes(u.key))).length;
+  if (unknownTerms.length === 1 && unknownTerms[0] !== question.head && specific >= 4) {
+    const dropped = units.findIndex((u) => u.kind === 'term' && u.key === unknownTerms[0]);
+    if (dropped >= 0) units.splice(dropped, 1);
+    unknownTerms.length = 0;
+    framingDropped = true;
+  }
   // Entities are found through their names' terms.
   for (const e of question.entities) {
     for (const t of entityTerms(e, index)) {
@@ -93,6 +109,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     }
   }
   const persons = question.entities.filter((e) => e.kind === 'person');
+  const organisations = question.entities.filter((e) => e.kind === 'organisation');
   const ubiquitousIds = new Set(question.entities.filter(ubiquitous).map((e) => e.id));
   // Only when synonyms widened the search does the literal one find anything new; it gets a
   // smaller postings budget (its rarest words are what it is for).
@@ -103,8 +120,10 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   // The question's most specific word must be in the evidence: "who will replace X" is
   // not answered by a sentence about X that never mentions a replacement.
   const key = units.filter((u) => !(u.kind === 'term' && isWeakTerm(u.key)) && !(u.kind === 'entity' && ubiquitousIds.has(u.key))).sort((a, b) => b.weight - a.weight)[0];
+  const relations = relationChecker(vocabulary);
   const typeContext: TypeContext = {
     entities,
+    isSenior: (passage, m, asked) => relations.isSenior(passage, m, asked),
     isUbiquitous: ubiquitous,
     mentions: (text) => vocabulary.mentions(text),
     synonymsOf: (term) => vocabulary.synonymsOf(term),
@@ -128,14 +147,20 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     const coverage = total > 0 ? covered / total : 0;
     let type = typeEvidence(question, passage, typeContext);
     let continuation: IndexedPassage | undefined;
-    if (type.strength === 0 && next && question.type !== 'reason' && question.type !== 'other') {
+    // Not for a person: a name in the next sentence is not who did what this one says.
+    if (type.strength === 0 && next && question.type !== 'reason' && question.type !== 'other' && question.type !== 'person') {
       const following = typeEvidence(question, next, typeContext);
       if (following.strength > 0) {
         type = { ...following, strength: following.strength * 0.8 };
         continuation = next;
       }
     }
-    const subjectOk = persons.every((e) => passage.entities.has(e.id));
+    // Every name asked about is in the answer sentence: a person (or their pronoun) always;
+    // an organisation there or in a sentence next to it in its paragraph, which often sets
+    // the scene, or in the story's role of a less common name in it ("X was recruited by Y"
+    // with Y "recruited X to Tesla").
+    const subjectOk = persons.every((e) => passage.entities.has(e.id)) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || [...passage.explicit].some((id) => id !== vocabulary.mainPerson?.id && vocabulary.roleEntities(id).has(e.id)));
+    const relationProblem = relations.problem(question.relations, question.entities, passage);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;
     const longPenalty = Math.min(0.3, Math.max(0, words - 40) / 100);
@@ -144,7 +169,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // words may belong to different statements ("founded Eureka Labs" vs "Anthropic").
     const close = proximity(passage.text, proximityUnits, continuation ? [] : type.positions, vocabulary);
     const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore) + 0.25 * close - longPenalty;
-    return { passage, ...(continuation ? { continuation } : {}), keyCovered, coverage, type, subjectOk, score: value };
+    return { passage, ...(continuation ? { continuation } : {}), keyCovered, coverage, type, subjectOk, ...(relationProblem ? { relationProblem } : {}), score: value };
   });
   // Passages that may answer come first: a weak match must not hide a usable one.
   const usable = new Map(ranked.map((r) => [r, gate(r) ? 0 : 1]));
@@ -154,12 +179,16 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   if (unknownTerms.length > 0) return { ...outcome, refusal: 'unknown-terms' };
   if (total === 0 && question.type !== 'definition') return { ...outcome, refusal: 'weak-evidence' };
   const refusal = gate(ranked[0]!);
+  if (!refusal && framingDropped && (ranked[0]!.coverage < FRAMING_COVERAGE || !ranked[0]!.type.satisfied || (HARD_TYPES.has(question.type) && ranked[0]!.type.strength < 0.8))) {
+    return { ...outcome, refusal: 'weak-evidence' };
+  }
   return refusal ? { ...outcome, refusal } : outcome;
 }
 
 /** Why this passage may not answer, or undefined when it may. */
 export function gate(best: RankedPassage): RefusalReason | undefined {
   if (!best.subjectOk) return 'wrong-subject';
+  if (best.relationProblem) return 'wrong-relation';
   if (!best.keyCovered) return 'weak-evidence';
   if (!best.type.satisfied) return 'no-answer-type';
   if (best.coverage < MIN_COVERAGE) return 'weak-evidence';
@@ -206,6 +235,13 @@ function mergeHits(...lists: PassageHit[][]): PassageHit[] {
     }
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
+const checkers = new WeakMap<object, RelationChecker>();
+function relationChecker(vocabulary: PassageIndex['vocabulary']): RelationChecker {
+  let c = checkers.get(vocabulary);
+  if (!c) checkers.set(vocabulary, (c = new RelationChecker(vocabulary)));
+  return c;
 }
 
 /** Per index, the entity terms found at one generation (an update may add or drop some). */

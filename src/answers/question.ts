@@ -1,5 +1,6 @@
 import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
 import { textTerms } from './text-terms';
+import { questionRelations, type QuestionRelations } from './question-relations';
 
 /** What kind of thing an answer must contain. */
 export type AnswerType = 'person' | 'date' | 'place' | 'count' | 'amount' | 'reason' | 'definition' | 'name' | 'other';
@@ -14,10 +15,15 @@ export interface AnalysedQuestion {
   entities: StoryEntity[];
   /** Numbers written in the question (an answer repeating them adds nothing). */
   numbers: string[];
-  /** For "which X" / "how many X" questions, the term of X ("startup", "experiments"). */
+  /**
+   * For "which X" / "how many X" questions, the term of X ("startup", "experiments"); for
+   * "who is <organisation>'s rival", the role ("rival").
+   */
   head?: string;
   /** For a definition question, the words being defined ("pre-training"). */
   subject?: string;
+  /** Roles the question puts its names in (verb objects, who acts, who is senior). */
+  relations: QuestionRelations;
 }
 
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
@@ -33,11 +39,27 @@ const TYPE_RULES: Array<[RegExp, AnswerType]> = [
 /** Asking about one of these asks for an amount of money. */
 const MONEY_WORDS = /\b(?:salary|salaries|pay|paid|compensation|cost|costs|price|worth|valuation|revenue|earn\w*|income|funding|fee|fees)\b/;
 
+/** Roles that only an organisation fills for another organisation. */
+const ORG_ROLE = /^who(?: is| are| was| were|'s) (?:the )?[\w\s-]*?'s? (?:\w+ )?(rivals?|competitors?|challengers?|competition|partners?|investors?|backers?|owners?|parent|acquirer|customers?)\b/;
+
 /** Words that only frame a question; they are not evidence to look for. */
 const FRAME = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where', 'why', 'how', 'does', 'did', 'do']);
 
+/**
+ * Ways of asking that the articles word otherwise: "where is X from" asks where X was born;
+ * phrasal verbs become the single verb an article uses ("set up" a company = establish it).
+ */
+const REWORDINGS: Array<[RegExp, string]> = [
+  [/^where (?:is|was|does|did) (.+?) (?:originally |come |hail |hails |comes )?from\??$/i, 'Where was $1 born?'],
+  [/\bset(?:s|ting)? up\b/gi, 'established'],
+  [/\bbr(?:ing|ings|ought|inging) (\S+(?: \S+)?) (on board|in)\b/gi, 'hired $1'],
+  [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
+];
+
 export function analyseQuestion(question: string, vocabulary: StoryVocabulary): AnalysedQuestion {
-  const text = question.replace(/\s+/g, ' ').trim();
+  const original = question.replace(/\s+/g, ' ').trim();
+  let text = original;
+  for (const [pattern, replacement] of REWORDINGS) text = text.replace(pattern, replacement);
   const lower = text
     .toLowerCase()
     .replace(/^(?:and|so|ok|okay|hey|please|tell me|do you know)[,\s]+/, '')
@@ -59,6 +81,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     const isEntity = mentions.length === 1 && mentions[0]!.length >= subject.length - 2;
     if ((type !== 'person' && !MONEY_WORDS.test(subject)) || isEntity) type = 'definition';
   }
+  // "Who is Anthropic's rival?": a rival, partner or owner of an organisation is one too.
+  if ((type === 'person' || type === 'definition') && /^who\b/.test(lower) && mentions.length > 0 && mentions.every((m) => m.entity.kind === 'organisation') && ORG_ROLE.test(lower)) type = 'place';
   // "How big", "how much": the frame of an amount question, not something to look for.
   // Blanked out (same length) so entity offsets still hold.
   let rest = text.replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1)).replace(/^(\s*(?:by |and )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
@@ -66,10 +90,13 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const terms = textTerms(rest).filter((t) => !FRAME.has(t));
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
   const entities = [...new Map(mentions.map((m) => [m.entity.id, m.entity])).values()];
-  const headWord =
-    type === 'name' ? /^(?:which|what) ([a-z-]+)/.exec(lower)?.[1] : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
+  const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
+  const headWord = orgRole
+    ? orgRole[1]
+    : type === 'name' ? /^(?:which|what) ([a-z-]+)/.exec(lower)?.[1] : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
   const head = headWord ? textTerms(headWord.replace(/'s$/, ''))[0] : undefined;
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
-  return { text, type, terms: [...new Set(terms)], entities, numbers, ...(head ? { head } : {}), ...(subject ? { subject } : {}) };
+  const relations = questionRelations(text, lower, mentions);
+  return { text: original, type, terms: [...new Set(terms)], entities, numbers, ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations };
 }
 

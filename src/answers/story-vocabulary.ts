@@ -11,6 +11,8 @@ export interface StoryEntity {
   kind: 'person' | 'organisation';
   /** Canonical name, shown in answers ("Nick Joseph" for "Nicholas Joseph"). */
   name: string;
+  /** What story.json says the entity is ("recruited Karpathy to Tesla in 2017"), if anything. */
+  role?: string;
 }
 
 export interface EntityMention {
@@ -34,7 +36,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['speed', 'accelerate', 'fast', 'quick', 'quicken'],
   ['focus', 'focused', 'aim', 'goal', 'mandate', 'dedicated'],
   ['experiment', 'trial', 'test'],
-  ['hire', 'recruit', 'poach', 'sign'],
+  ['hire', 'recruit', 'poach', 'sign', 'bring', 'brought'],
   ['team', 'group', 'unit'],
   ['follower', 'subscriber', 'fan'],
   ['country', 'nation'],
@@ -88,6 +90,9 @@ const GENERIC_PARAPHRASES: Array<[string, Paraphrase]> = [
   ['mentor', UNDER_SOMEONE], ['boss', UNDER_SOMEONE], ['manager', UNDER_SOMEONE], ['report', UNDER_SOMEONE],
 ];
 
+/** An alias's hyphen as articles may type it (plain, or the Unicode hyphen and non-breaking hyphen). */
+const HYPHENS = '[-\\u2010\\u2011]';
+
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -101,11 +106,12 @@ export class StoryVocabulary {
   /** term -> the other terms of its synonym groups. */
   private readonly synonyms = new Map<string, Set<string>>();
   private readonly paraphrases = new Map<string, Paraphrase[]>();
+  private readonly roleCache = new Map<string, ReadonlySet<string>>();
 
   constructor(definition: StoryDefinition) {
     const aliases: string[] = [];
-    const add = (kind: StoryEntity['kind'], prefix: string) => (e: { name: string; aliases: string[] }, i: number) => {
-      const entity: StoryEntity = { id: `${prefix}:${i}`, kind, name: e.name };
+    const add = (kind: StoryEntity['kind'], prefix: string) => (e: { name: string; aliases: string[]; role?: string | undefined }, i: number) => {
+      const entity: StoryEntity = { id: `${prefix}:${i}`, kind, name: e.name, ...(e.role ? { role: e.role } : {}) };
       this.entities.push(entity);
       this.aliasesById.set(entity.id, [e.name, ...e.aliases]);
       for (const alias of [e.name, ...e.aliases]) {
@@ -121,7 +127,7 @@ export class StoryVocabulary {
     // Longest aliases first, so "Nick Joseph" wins over "Joseph".
     aliases.sort((a, b) => b.length - a.length);
     this.aliasPattern = aliases.length
-      ? new RegExp(`(?<![\\w@])(?:${aliases.map(escapeRegExp).join('|')})(?!\\w)`, 'gi')
+      ? new RegExp(`(?<![\\w@])(?:${aliases.map((a) => escapeRegExp(a).replace(/-/g, HYPHENS)).join('|')})(?!\\w)`, 'gi')
       : undefined;
     const main = definition.mainPerson?.toLowerCase();
     this.mainPerson = main ? this.aliasToEntity.get(main) : undefined;
@@ -144,10 +150,21 @@ export class StoryVocabulary {
     if (!this.aliasPattern) return [];
     const out: EntityMention[] = [];
     for (const m of text.matchAll(this.aliasPattern)) {
-      const entity = this.aliasToEntity.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+      const entity = this.aliasToEntity.get(m[0].toLowerCase().replace(/\s+/g, ' ').replace(/[\u2010\u2011]/g, '-'));
       if (entity) out.push({ entity, start: m.index, length: m[0].length });
     }
     return out;
+  }
+
+  /** Entities named in an entity's role ("recruited Karpathy to Tesla": Karpathy, Tesla). */
+  roleEntities(entityId: string): ReadonlySet<string> {
+    let found = this.roleCache.get(entityId);
+    if (!found) {
+      const role = this.entities.find((e) => e.id === entityId)?.role ?? '';
+      found = new Set(this.mentions(role).map((m) => m.entity.id));
+      this.roleCache.set(entityId, found);
+    }
+    return found;
   }
 
   /** The entity's name and aliases. */

@@ -33,7 +33,15 @@ const heldOut = readQuestions('paraphrase-questions.jsonl');
  * then, so a change that answers fewer of them, or any wrongly, fails here.
  */
 const heldOutSecond = readQuestions('paraphrase-questions-2.jsonl');
-const SECOND_SET_FLOOR: Record<string, number> = { bundled: 14, seeds: 12 };
+const SECOND_SET_FLOOR: Record<string, number> = { bundled: 17, seeds: 15 };
+
+/**
+ * Near misses the coverage cannot answer, in words close to answerable ones: names swapped,
+ * relations reversed ("Joseph's boss" where Joseph is the boss), events that did not happen
+ * ("leave Anthropic"), future dates. Each must be refused, never answered with a sentence
+ * about something else.
+ */
+const refusalTraps = readQuestions('refusal-traps.jsonl');
 
 function score(answerer: OfflineAnswerer, questions: Question[]) {
   let right = 0;
@@ -71,6 +79,23 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     const result = score(answerer, heldOutSecond);
     expect(result.wronglyAnswered).toEqual([]);
     expect(result.right).toBeGreaterThanOrEqual(SECOND_SET_FLOOR[_label]!);
+  });
+
+  test('refuses near-miss questions: swapped names, reversed relations, events that did not happen', () => {
+    expect(refusalTraps.length).toBeGreaterThanOrEqual(20);
+    expect(score(answerer, refusalTraps).wronglyAnswered).toEqual([]);
+  });
+
+  test('a boss or adviser is the person in charge, never the one they lead', () => {
+    expect(answerer.answer("Who is Karpathy's new boss?").text).toMatch(/Nick Joseph|Nicholas Joseph/);
+    expect(answerer.answer("Who is Nick Joseph's boss?").text).toBeNull();
+    expect(answerer.answer("Who supervised Karpathy's PhD?").text).toMatch(/Fei.Fei Li/);
+    expect(answerer.answer("Who supervised Fei-Fei Li's PhD?").text).toBeNull();
+  });
+
+  test('an answer about one organisation is not taken from a sentence about another', () => {
+    expect(answerer.answer('When did Karpathy leave OpenAI for the second time?').text).toMatch(/2024/);
+    expect(answerer.answer('When did Karpathy leave Anthropic?').text).toBeNull();
   });
 
   test('an answer cites its sources with numbered markers', () => {
