@@ -8,6 +8,8 @@ import { gate, HARD_TYPES, rankEvidence, type RankedPassage } from './evidence-r
 import type { Answer } from './answer';
 import { datesCompatible } from './date-mentions';
 
+/** "Is X leaving ...?", "Did X say ...?": asks whether, not what. */
+const YES_NO = /^(?:is|are|was|were|does|do|did|will|would|has|have|had|can|could|should)\b/i;
 const NAMING = /\b(?:called|termed|dubbed|named|nicknamed)\b/i;
 /** A sentence that points back ("this method", "it") needs the one before it. */
 const ANAPHOR = /^(?:this|that|these|it)\b|\b(?:this|the|that) (?:method|approach|project|idea|technique|loop)\b/i;
@@ -66,15 +68,19 @@ export class OfflineAnswerer {
     const parts: string[] = [];
     const lead = leadName(question, best);
     if (lead) parts.push(`${lead}.`);
-    parts.push(`${evidenceText(question, best, index)} [${cite(best.passage)}]`);
-
+    // A yes/no question gets the sentence that addresses it, said to be the coverage's words.
+    const evidence = evidenceText(question, best, index);
+    const stated = YES_NO.test(question.text) ? `The coverage says: ${evidence}` : evidence;
     const others = ranked.slice(1).filter((r) => r.passage.article.outlet !== best.passage.article.outlet && !gate(r) && r.coverage >= best.coverage - 0.15);
+    const agreeing = HARD_TYPES.has(question.type) ? distinctOutlets(others.filter((r) => agrees(question, best, r))) : [];
+    if (agreeing.length > 0) {
+      // Cited once: the outlets that agree carry the markers, the first of them this sentence's.
+      const markers = [best.passage, ...agreeing.map((r) => r.passage)].map((p) => `[${cite(p)}]`).join('');
+      parts.push(stated, `${agreeing.length + 1} outlets report this ${markers}.`);
+    } else {
+      parts.push(`${stated} [${cite(best.passage)}]`);
+    }
     if (HARD_TYPES.has(question.type)) {
-      const agreeing = distinctOutlets(others.filter((r) => agrees(question, best, r)));
-      if (agreeing.length > 0) {
-        const markers = [best.passage, ...agreeing.map((r) => r.passage)].map((p) => `[${cite(p)}]`).join('');
-        parts.push(`${agreeing.length + 1} outlets report this ${markers}.`);
-      }
       const differing = others.find((r) => question.type !== 'person' && r.coverage >= best.coverage - 0.02 && r.type.values.some((v) => !v.startsWith('relative:')) && !agrees(question, best, r));
       if (differing) parts.push(`Another report differs: ${differing.passage.text} [${cite(differing.passage)}]`);
     }

@@ -98,6 +98,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('When did Karpathy leave Anthropic?').text).toBeNull();
   });
 
+  test('outlets that agree are cited once, after the count, not again after the sentence', () => {
+    const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
+    expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
+    expect(text).not.toMatch(/\] \d outlets/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
