@@ -15,7 +15,7 @@ interface DevQuestion {
   abstain?: boolean;
 }
 
-const HELD_OUT = ['paraphrase-questions.jsonl', 'paraphrase-questions-2.jsonl'];
+const HELD_OUT = ['paraphrase-questions.jsonl', 'paraphrase-questions-2.jsonl', 'refusal-traps.jsonl'];
 
 function readQuestions(file: string): DevQuestion[] {
   if (!fs.existsSync(file)) return [];
@@ -94,7 +94,7 @@ export const questionsEval: EvalSection = {
       ok &&= met;
       out(`${label}: answerable ${right}/${answerable} (${(accuracy * 100).toFixed(1)}%, target ${ANSWER_TARGET * 100}%), refusals ${refused}/${abstain} (target all) ${met ? 'OK' : 'MISSED'}`);
       for (const m of misses) out(m);
-      // The held-out paraphrase sets (never tuned on): figures only, their floors are tests.
+      // The held-out paraphrase sets (never tuned on) and the refusal traps: figures only, their floors are tests.
       for (const set of HELD_OUT) {
         const held = readQuestions(path.join(repoDir, 'test', 'answers', set));
         if (held.length === 0) continue;
