@@ -40,20 +40,41 @@ export function developmentTerms(title: string, summary: string, nameWords: Read
     }
     let sentenceStart = true;
     for (const m of part.matchAll(WORD)) {
-      const raw = m[0].replace(/['’]s$/u, '');
+      const word = m[0];
+      // Possessive 's dropped (checked by hand: this loop runs for every word of every item).
+      const raw = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s')) ? word.slice(0, -2) : word;
       const lower = raw.toLowerCase();
-      const before = part.slice(Math.max(0, (m.index ?? 0) - 2), m.index ?? 0);
-      const startsSentence = sentenceStart || /[.!?:]\s*$/.test(before);
+      const at = m.index ?? 0;
+      // A sentence starts after ". ", "!", "? ", ":" (punctuation, then at most one space).
+      const c1 = at > 0 ? part.charCodeAt(at - 1) : 0;
+      const startsSentence = sentenceStart || isSentenceEnd(c1) || (at > 1 && isSpace(c1) && isSentenceEnd(part.charCodeAt(at - 2)));
       sentenceStart = false;
       if (lower.length < 3 || STOP.has(lower)) continue;
       const key = stem(lower);
       const storyName = nameWords.get(lower);
       if (storyName !== undefined) add(key, storyName * factor);
-      else if (!startsSentence && /^\p{Lu}/u.test(raw)) add(key, 2 * factor);
+      else if (!startsSentence && startsUpper(raw)) add(key, 2 * factor);
       else add(key, factor);
     }
   }
   return strongest(terms, MAX_ITEM_TERMS);
+}
+
+function isSentenceEnd(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x3a; // . ! ? :
+}
+
+const SPACE = /\s/;
+function isSpace(code: number): boolean {
+  if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) return true;
+  return code > 0x7f || code === 0x0b || code === 0x0c ? SPACE.test(String.fromCharCode(code)) : false;
+}
+
+const UPPER = /^\p{Lu}/u;
+function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return UPPER.test(word);
 }
 
 /** Folds plurals and common endings so "hires"/"hired"/"hiring" meet. */

@@ -101,16 +101,19 @@ export async function parseFeedText(text: string): Promise<ParsedFeed> {
     const guid = str(item.guid) ?? str(extras.id) ?? str(extras.attrs?.['rdf:about']);
     const date = str(item.pubDate) ?? str(extras.date);
     const author = str(item.creator) ?? str((item as { author?: unknown }).author);
-    return {
-      ...(guid ? { guid } : {}),
-      ...(str(item.title) ? { title: str(item.title)! } : {}),
-      ...(str(item.link) ? { link: str(item.link)! } : {}),
-      ...(date ? { date } : {}),
-      ...(author ? { author } : {}),
-      ...(html ? { html } : {}),
-      ...(base ? { base } : {}),
-      ...(typeof snippet === 'string' ? { snippet } : {}),
-    };
+    // Plain assignments, not spreads: this runs for every entry of every feed.
+    const out: RawFeedItem = {};
+    if (guid) out.guid = guid;
+    const title = str(item.title);
+    if (title) out.title = title;
+    const link = str(item.link);
+    if (link) out.link = link;
+    if (date) out.date = date;
+    if (author) out.author = author;
+    if (html) out.html = html;
+    if (base) out.base = base;
+    if (typeof snippet === 'string') out.snippet = snippet;
+    return out;
   });
   const feedBase = output.attrs?.['xml:base'];
   return {
