@@ -1,4 +1,4 @@
-import { Kysely, Migrator, type MigrationProvider, type Migration } from 'kysely';
+import { Kysely, Migrator, sql, type MigrationProvider, type Migration } from 'kysely';
 import type { Schema } from './schema';
 import { migrations } from './migrations';
 import { NewsdeskError } from '../errors';
@@ -18,6 +18,25 @@ class InCodeMigrations implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return migrations;
   }
+}
+
+/** A `Database` over an open Kysely instance: the same ping and close for both dialects. */
+export function wrapDatabase(db: Kysely<Schema>, dialect: Dialect): Database {
+  return {
+    db,
+    dialect,
+    async ping() {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema';
-import { migrateToLatest, type Database } from './database';
+import { migrateToLatest, wrapDatabase, type Database } from './database';
 import { NewsdeskError } from '../errors';
 
 export interface PostgresOptions {
@@ -65,21 +65,7 @@ export async function createPostgresDatabase(url: string, options: PostgresOptio
     await db.destroy().catch(() => undefined);
     throw error;
   }
-  return {
-    db,
-    dialect: 'postgres',
-    async ping() {
-      try {
-        await sql`select 1`.execute(db);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async close() {
-      await db.destroy();
-    },
-  };
+  return wrapDatabase(db, 'postgres');
 }
 
 /**

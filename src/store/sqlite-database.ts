@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect } from 'kysely';
 import type { Schema } from './schema';
-import { migrateToLatest, type Database } from './database';
+import { migrateToLatest, wrapDatabase, type Database } from './database';
 import { NewsdeskError } from '../errors';
 
 /**
@@ -24,19 +24,5 @@ export async function createSqliteDatabase(file: string): Promise<Database> {
   raw.pragma('foreign_keys = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
   await migrateToLatest(db);
-  return {
-    db,
-    dialect: 'sqlite',
-    async ping() {
-      try {
-        await sql`select 1`.execute(db);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    async close() {
-      await db.destroy();
-    },
-  };
+  return wrapDatabase(db, 'sqlite');
 }
