@@ -20,6 +20,11 @@ interface Unit {
   weight: number;
   synonyms: ReadonlySet<string>;
   paraphrases: readonly Paraphrase[];
+  /**
+   * Must be shown by the answer sentence itself: a word matched only as another spelling
+   * of it ("succeed" ~ "successor") is a guess the sentence has to confirm.
+   */
+  required?: boolean;
 }
 
 export interface RankedPassage {
@@ -73,12 +78,24 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   const searchWeights = new Map<string, number>();
   const raise = (weights: Map<string, number>, t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
   for (const term of question.terms) {
-    const synonyms = vocabulary.synonymsOf(term);
+    let synonyms = vocabulary.synonymsOf(term);
     const paraphrases = vocabulary.paraphrasesOf(term);
-    const dfs = [term, ...synonyms].map((t) => index.termFrequency(t)).filter((df) => df > 0);
+    let dfs = [term, ...synonyms].map((t) => index.termFrequency(t)).filter((df) => df > 0);
+    let required = false;
+    if (dfs.length === 0) {
+      // The same word written otherwise ("undergrad", "optimise", "redditors").
+      const same = index.sameWordTerms(term);
+      if (same.length > 0) {
+        synonyms = new Set([...synonyms, ...same]);
+        dfs = same.map((t) => index.termFrequency(t));
+        required = true;
+      }
+    }
+    // "bare-bones" unknown as one word: its parts are in the question as words of their own.
+    if (dfs.length === 0 && question.compounds.includes(term)) continue;
     if (dfs.length === 0 && !isWeakTerm(term) && paraphrases.length === 0) unknownTerms.push(term);
     const weight = idf(dfs.length ? Math.min(...dfs) : paraphrases.length ? n / 4 : 0, n) * (isWeakTerm(term) ? 0.25 : 1);
-    units.push({ kind: 'term', key: term, weight, synonyms, paraphrases });
+    units.push({ kind: 'term', key: term, weight, synonyms, paraphrases, ...(required ? { required } : {}) });
     raise(exactWeights, term, 1);
     raise(searchWeights, term, 1);
     for (const s of synonyms) raise(searchWeights, s, 0.7);
@@ -139,11 +156,14 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     const paragraph = index.paragraphTerms(passage);
     let covered = 0;
     let keyCovered = key === undefined;
+    let missingRequired = false;
     for (const u of units) {
       const c = unitCoverage(u, passage, paragraph, prev, next);
       covered += u.weight * c;
       if (u === key) keyCovered = c >= (u.kind === 'term' ? 0.8 : 0.5);
+      if (u.required && c < 0.8) missingRequired = true;
     }
+    if (missingRequired) keyCovered = false;
     const coverage = total > 0 ? covered / total : 0;
     let type = typeEvidence(question, passage, typeContext);
     let continuation: IndexedPassage | undefined;

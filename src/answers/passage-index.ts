@@ -75,6 +75,8 @@ export class PassageIndex {
   private readonly paragraphCache = new Map<string, Set<string>>();
   private readonly search = new Bm25Postings();
   private nextOrdinal = 0;
+  private readonly prefixCache = new Map<string, string[]>();
+  private prefixCacheGeneration = -1;
   private changes = 0;
   readonly stats: PassageIndexStats = { articlesIndexed: 0, articlesDiscarded: 0 };
 
@@ -199,6 +201,33 @@ export class PassageIndex {
   /** In how many passages a term occurs. */
   termFrequency(term: string): number {
     return this.termDf.get(term) ?? 0;
+  }
+
+  /**
+   * Indexed terms that are the same word as `term` written another way: a shared start of
+   * at least five letters that is all of the shorter one but for at most two letters
+   * ("undergrad" ~ "undergraduate", "optimise" ~ "optimizations", "redditors" ~ "reddit").
+   * For question words the corpus never uses as written; cached per generation.
+   */
+  sameWordTerms(term: string): readonly string[] {
+    if (term.length < 5 || /^\d/.test(term)) return [];
+    if (this.prefixCacheGeneration !== this.changes) {
+      this.prefixCache.clear();
+      this.prefixCacheGeneration = this.changes;
+    }
+    const hit = this.prefixCache.get(term);
+    if (hit) return hit;
+    const head = term.slice(0, 5);
+    const found: string[] = [];
+    for (const t of this.termDf.keys()) {
+      if (t === term || !t.startsWith(head)) continue;
+      let shared = 5;
+      while (shared < t.length && shared < term.length && t[shared] === term[shared]) shared++;
+      if (shared >= Math.min(t.length, term.length) - 2) found.push(t);
+    }
+    if (this.prefixCache.size > 2000) this.prefixCache.clear();
+    this.prefixCache.set(term, found);
+    return found;
   }
 
   /** In how many passages an entity is named (or meant by a pronoun). */

@@ -1,5 +1,5 @@
 import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
-import { textTerms } from './text-terms';
+import { compoundTerms, textTerms } from './text-terms';
 import { questionRelations, type QuestionRelations } from './question-relations';
 
 /** What kind of thing an answer must contain. */
@@ -22,6 +22,8 @@ export interface AnalysedQuestion {
   head?: string;
   /** For a definition question, the words being defined ("pre-training"). */
   subject?: string;
+  /** Joined terms of the question's hyphenated words (their parts are terms too). */
+  compounds: string[];
   /** Roles the question puts its names in (verb objects, who acts, who is senior). */
   relations: QuestionRelations;
 }
@@ -97,6 +99,6 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const head = headWord ? textTerms(headWord.replace(/'s$/, ''))[0] : undefined;
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
   const relations = questionRelations(text, lower, mentions);
-  return { text: original, type, terms: [...new Set(terms)], entities, numbers, ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations };
+  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations };
 }
 

@@ -54,6 +54,12 @@ export interface Token {
 }
 
 const WORD = /[a-z0-9]+(?:['-][a-z0-9]+)*/g;
+/** Small number words written as digits, so "six CTOs" and "6 CTOs" share a term. */
+const NUMBER_DIGITS: Record<string, string> = {
+  two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
+};
+/** Plural abbreviations the stemmer leaves alone ("CTOs" = CTO, "ICs" = IC). */
+const ABBREVIATIONS: Record<string, string> = { ctos: 'cto', ceos: 'ceo', cfos: 'cfo', coos: 'coo', ics: 'ic', llms: 'llm', phds: 'phd', gpus: 'gpu', tpus: 'tpu', ais: 'ai', vps: 'vp' };
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
 
 export function isStopWord(word: string): boolean {
@@ -80,26 +86,47 @@ const TERM_CACHE = new Map<string, string>();
 const TERM_CACHE_LIMIT = 200_000;
 
 function computeTerm(word: string): string | undefined {
-  const w = word.replace(/'s$/, '').replace(/'/g, '');
+  // Possessives and contractions ("Anthropic's", "where'd", "who've", "isn't") carry
+  // nothing beyond their first word.
+  // A negated auxiliary ("can't", "isn't") is a stop word, as "not" is.
+  if (word.endsWith("n't")) return undefined;
+  const w = word.replace(/'(?:s|d|ll|ve|re|m)$/, '').replace(/'/g, '');
   if (!w || STOP_WORDS.has(w)) return undefined;
   if (/^\d/.test(w)) return w.replace(/(?<=\d),(?=\d{3})/g, '');
+  // "six" and "6" are the same word to a reader.
+  const digits = NUMBER_DIGITS[w];
+  if (digits) return digits;
   if (NUMBER_WORDS.has(w)) return w;
+  const abbreviation = ABBREVIATIONS[w];
+  if (abbreviation) return abbreviation;
   return porterStem(IRREGULAR[w] ?? w);
 }
 
 const WEAK_STEMS = new Set([...WEAK_WORDS].map((w) => termOf(w) ?? w));
 
+/** The joined terms of a text's hyphenated words ("barebon" for "bare-bones"): its parts stand for it too. */
+export function compoundTerms(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(WORD)) {
+    if (!m[0].includes('-')) continue;
+    const joined = termOf(m[0].replace(/-/g, ''));
+    if (joined) out.push(joined);
+  }
+  return out;
+}
+
 /** Every term of a text, in order; a hyphenated word gives its joined form and its parts. */
 export function textTerms(text: string): string[] {
   const out: string[] = [];
-  const lower = text.toLowerCase().replace(/(\d),(\d{3})/g, '$1$2');
+  const lower = text.toLowerCase().replace(/\u2019/g, "'").replace(/(\d),(\d{3})/g, '$1$2');
   for (const m of lower.matchAll(WORD)) {
     const word = m[0];
     if (word.includes('-')) {
       const joined = termOf(word.replace(/-/g, ''));
       if (joined) out.push(joined);
       for (const part of word.split('-')) {
-        const t = part.length >= 3 ? termOf(part) : undefined;
+        // "ex-CTOs" are former CTOs; other short parts ("co-", "re-") say nothing alone.
+        const t = part === 'ex' ? termOf('former') : part.length >= 3 ? termOf(part) : undefined;
         if (t && t !== joined) out.push(t);
       }
     } else {
