@@ -30,6 +30,8 @@ export const storyDefinitionSchema = z.object({
   title: z.string().min(1),
   /** One or two sentences on what the story is about (shown by help). */
   summary: z.string().default(''),
+  /** A question help shows as an example of what to ask. */
+  exampleQuestion: z.string().min(1).default('what happened most recently?'),
   /** The story's main person: "he"/"she" in an article without another antecedent resolves to them. */
   mainPerson: z.string().optional(),
   people: z.array(entitySchema).default([]),

@@ -15,7 +15,7 @@ export function createHelpReply(story: StoryDefinition) {
         ...(unknown ? [{ kind: 'text' as const, text: `There is no "${request.sub}" command. Here is what I can do:` }] : []),
         ...(story.summary ? [{ kind: 'text' as const, text: story.summary }] : []),
         { kind: 'list', items },
-        { kind: 'text', text: `You can also mention me with a question, e.g. "@newsdesk who leads the pre-training team?".` },
+        { kind: 'text', text: `You can also mention me with a question, e.g. "@newsdesk ${story.exampleQuestion}"` },
       ],
     };
   };
