@@ -107,14 +107,19 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     const weight = idf(index.entityFrequency(e.id), n) * (ubiquitous(e) ? 0.35 : 1);
     units.push({ kind: 'entity', key: e.id, weight, synonyms: new Set(), paraphrases: [] });
   }
-  // One word the corpus never uses, in a question whose other words are many and specific,
-  // is often only framing ("attend", "originally", "repo"): it is left out, and the rest must
-  // then match strongly. Never the asked-for thing itself ("which car"), never two words.
+  // Words the corpus never uses, in a question whose other words are specific and known,
+  // are often only framing ("attend", "originally", "snapping", "odds"): they are left out,
+  // and the rest must then match strongly. Never the asked-for thing itself ("which car"),
+  // a number, or a word written as a name or quoted ("Which car does Musk drive?").
   let framingDropped = false;
-  const specific = units.filter((u) => u.kind === 'entity' || (!isWeakTerm(u.key) && !unknownTerms.includes(u.key))).length;
-  if (unknownTerms.length === 1 && unknownTerms[0] !== question.head && specific >= 4) {
-    const dropped = units.findIndex((u) => u.kind === 'term' && u.key === unknownTerms[0]);
-    if (dropped >= 0) units.splice(dropped, 1);
+  const knownSpecific = units.filter((u) => (u.kind === 'entity' && question.entities.some((e) => e.id === u.key && !ubiquitous(e))) || (u.kind === 'term' && !isWeakTerm(u.key) && !unknownTerms.includes(u.key))).length;
+  const knownTerms = units.filter((u) => u.kind === 'term' && !isWeakTerm(u.key) && !unknownTerms.includes(u.key)).length;
+  const droppable = unknownTerms.every((t) => t !== question.head && t !== question.predicate && !/^\d/.test(t) && !question.hardTerms.includes(t));
+  if (unknownTerms.length > 0 && droppable && knownSpecific >= 2 && knownTerms >= 1 && knownSpecific >= unknownTerms.length) {
+    for (const t of unknownTerms) {
+      const dropped = units.findIndex((u) => u.kind === 'term' && u.key === t);
+      if (dropped >= 0) units.splice(dropped, 1);
+    }
     unknownTerms.length = 0;
     framingDropped = true;
   }

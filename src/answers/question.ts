@@ -22,6 +22,13 @@ export interface AnalysedQuestion {
   head?: string;
   /** For a definition question, the words being defined ("pre-training"). */
   subject?: string;
+  /**
+   * Terms the evidence must have as written: words capitalised inside the question (names
+   * the story does not list), quoted words and numbers. Never dropped as framing.
+   */
+  hardTerms: string[];
+  /** In "who will replace X", the asked relation's verb ("replac"): never framing. */
+  predicate?: string;
   /** Joined terms of the question's hyphenated words (their parts are terms too). */
   compounds: string[];
   /** Roles the question puts its names in (verb objects, who acts, who is senior). */
@@ -56,6 +63,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\bset(?:s|ting)? up\b/gi, 'established'],
   [/\bbr(?:ing|ings|ought|inging) (\S+(?: \S+)?) (on board|in)\b/gi, 'hired $1'],
   [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
+  [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],
+  [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
 ];
 
 export function analyseQuestion(question: string, vocabulary: StoryVocabulary): AnalysedQuestion {
@@ -99,6 +108,19 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const head = headWord ? textTerms(headWord.replace(/'s$/, ''))[0] : undefined;
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
   const relations = questionRelations(text, lower, mentions);
-  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations };
+  const predicateWord = /^(?:who|whom|what|which \w+) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
+  const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
+  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations };
 }
 
+
+/** Terms of the words a question writes as names or quotes, and its numbers. */
+function hardTermsOf(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/(?<=\S\s+)[A-Z][\w.-]*|"[^"]+"|\u201c[^\u201d]+\u201d|\d[\d,.]*/g)) {
+    // "AI", "I": too common to be a name the corpus must contain.
+    if (/^(?:I|AI|X)$/.test(m[0])) continue;
+    out.push(...textTerms(m[0]));
+  }
+  return out;
+}

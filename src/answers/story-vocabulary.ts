@@ -63,6 +63,18 @@ const GENERIC_SYNONYMS: string[][] = [
   ['return', 'back', 'rejoin', 'rejoined'],
   ['discover', 'find', 'found', 'identify', 'uncover'],
   ['establish', 'found', 'launch', 'start', 'create'],
+  ['outlet', 'publication', 'magazine', 'newspaper', 'site', 'media', 'press'],
+  ['odds', 'chance', 'probability', 'likelihood'],
+  ['top', 'best', 'leading'],
+  ['acquire', 'acquisition', 'buy', 'purchase', 'takeover'],
+  ['win', 'victory', 'triumph', 'coup'],
+  ['honour', 'honor', 'award', 'accolade', 'recognition'],
+  ['former', 'ex', 'previous', 'past'],
+  ['ic', 'individual contributor'],
+  ['llm', 'large language model'],
+  ['role', 'position', 'title', 'job'],
+  ['undergraduate', 'bachelor', 'degree'],
+  ['sports', 'basketball', 'football', 'soccer', 'baseball'],
 ];
 
 /**
