@@ -35,6 +35,8 @@ export interface RankedPassage {
   keyCovered: boolean;
   /** Weighted share (0..1) of the question's distinctive terms and entities found. */
   coverage: number;
+  /** The rarest specific question word is in the sentence, and at least half of the others near it. */
+  wordsMatch: boolean;
   type: TypeEvidence;
   /** True when every person the question names is in the passage (or meant by its pronoun). */
   subjectOk: boolean;
@@ -53,6 +55,8 @@ export interface RankOutcome {
 
 /** Coverage the best passage needs before it may answer. */
 export const MIN_COVERAGE = 0.62;
+/** Coverage enough when the question's words match one by one (`wordsMatch`). */
+const SOFT_COVERAGE = 0.4;
 /** Coverage needed when a word of the question was left out as framing. */
 const FRAMING_COVERAGE = 0.8;
 /** An entity named in at least this share of passages says nothing about any one of them. */
@@ -142,6 +146,8 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   // The question's most specific word must be in the evidence: "who will replace X" is
   // not answered by a sentence about X that never mentions a replacement.
   const key = units.filter((u) => !(u.kind === 'term' && isWeakTerm(u.key)) && !(u.kind === 'entity' && ubiquitousIds.has(u.key))).sort((a, b) => b.weight - a.weight)[0];
+  // Specific (not weak) question words, rarest first.
+  const specificTerms = units.filter((u) => u.kind === 'term' && !isWeakTerm(u.key)).sort((a, b) => b.weight - a.weight);
   const relations = relationChecker(vocabulary);
   const typeContext: TypeContext = {
     entities,
@@ -162,8 +168,14 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     let covered = 0;
     let keyCovered = key === undefined;
     let missingRequired = false;
+    let specificShown = 0;
+    let rarestShown = false;
     for (const u of units) {
       const c = unitCoverage(u, passage, paragraph, prev, next);
+      if (specificTerms.includes(u)) {
+        if (c >= 0.8) specificShown++;
+        if (u === specificTerms[0] && c >= 0.8) rarestShown = true;
+      }
       covered += u.weight * c;
       if (u === key) keyCovered = c >= (u.kind === 'term' ? 0.8 : 0.5);
       if (u.required && c < 0.8) missingRequired = true;
@@ -180,6 +192,11 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
         continuation = next;
       }
     }
+    // The rarest specific word in the sentence and at least half of the others in it or
+    // next to it: the sentence is about what was asked even when the question's weighting
+    // puts its coverage under the bar (a common word of the question missing).
+    // Only with the answer plainly there: a name next to the asked-for kind of thing.
+    const wordsMatch = rarestShown && specificTerms.length >= 2 && specificShown - 1 >= (specificTerms.length - 1) / 2 && (question.type !== 'name' || type.strength >= 1);
     // Every name asked about is in the answer sentence: a person (or their pronoun) always;
     // an organisation there or in a sentence next to it in its paragraph, which often sets
     // the scene, or in the story's role of a less common name in it ("X was recruited by Y"
@@ -194,7 +211,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // words may belong to different statements ("founded Eureka Labs" vs "Anthropic").
     const close = proximity(passage.text, proximityUnits, continuation ? [] : type.positions, vocabulary);
     const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore) + 0.25 * close - longPenalty;
-    return { passage, ...(continuation ? { continuation } : {}), keyCovered, coverage, type, subjectOk, ...(relationProblem ? { relationProblem } : {}), score: value };
+    return { passage, ...(continuation ? { continuation } : {}), keyCovered, wordsMatch, coverage, type, subjectOk, ...(relationProblem ? { relationProblem } : {}), score: value };
   });
   // Passages that may answer come first: a weak match must not hide a usable one.
   const usable = new Map(ranked.map((r) => [r, gate(r) ? 0 : 1]));
@@ -216,7 +233,7 @@ export function gate(best: RankedPassage): RefusalReason | undefined {
   if (best.relationProblem) return 'wrong-relation';
   if (!best.keyCovered) return 'weak-evidence';
   if (!best.type.satisfied) return 'no-answer-type';
-  if (best.coverage < MIN_COVERAGE) return 'weak-evidence';
+  if (best.coverage < MIN_COVERAGE && !(best.wordsMatch && best.coverage >= SOFT_COVERAGE)) return 'weak-evidence';
   return undefined;
 }
 

@@ -64,6 +64,7 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\bbr(?:ing|ings|ought|inging) (\S+(?: \S+)?) (on board|in)\b/gi, 'hired $1'],
   [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],
+  [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
 ];
 
@@ -105,10 +106,11 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const headWord = orgRole
     ? orgRole[1]
     : type === 'name' ? /^(?:which|what) ([a-z-]+)/.exec(lower)?.[1] : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
-  const head = headWord ? textTerms(headWord.replace(/'s$/, ''))[0] : undefined;
+  // "ex-CTOs": the counted thing is the last part of a compound.
+  const head = headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined;
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
   const relations = questionRelations(text, lower, mentions);
-  const predicateWord = /^(?:who|whom|what|which \w+) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
+  const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
   return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations };
 }

@@ -125,8 +125,8 @@ export function textTerms(text: string): string[] {
       const joined = termOf(word.replace(/-/g, ''));
       if (joined) out.push(joined);
       for (const part of word.split('-')) {
-        // "ex-CTOs" are former CTOs; other short parts ("co-", "re-") say nothing alone.
-        const t = part === 'ex' ? termOf('former') : part.length >= 3 ? termOf(part) : undefined;
+        // Short parts ("ex-", "co-", "re-") say nothing alone.
+        const t = part.length >= 3 ? termOf(part) : undefined;
         if (t && t !== joined) out.push(t);
       }
     } else {
