@@ -28,6 +28,8 @@ const COUNT = new RegExp(`(?<![\\w.])\\d[\\d,.]*(?: (?:million|billion|trillion|
 const AMOUNT = /[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|bn|million|billion|trillion))?|\b\d[\d,.]*\s?(?:%|percent|per cent)|\b\d[\d,.]*\s?(?:million|billion|trillion)\b|\b(?:six|seven|eight|nine|ten)-figure\b/gi;
 const YEAR = /^(?:19|20)\d{2}$/;
 const REASON = /\b(?:because|reason|motivat\w*|citing|cited|believ\w*|driven by|due to|so that|in order to|wants? to|wanted to|desire|to return|to get back|draw|drew|reflects?)\b/i;
+/** Words that name a job or position. */
+const TITLE_TERMS = textTerms('president chairman chairwoman chair ceo cto cfo coo founder cofounder director leader chief scientist officer researcher engineer manager partner investor professor vp');
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 export interface TypeEvidence {
@@ -145,6 +147,18 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         return n && !question.text.includes(n) && !MONTH_NAME.test(n);
       });
       return hard(places.map((m) => m[1] ?? ''), 0.8, at(places));
+    }
+    case 'role': {
+      // A title within a few words of the person asked about ("president Daniela Amodei",
+      // "Nick Joseph, who leads pre-training", "X, Anthropic's chief scientist").
+      const people = question.entities.filter((e) => e.kind === 'person');
+      const found: RegExpMatchArray[] = [];
+      for (const m of context.mentions(text)) {
+        if (!people.some((e) => e.id === m.entity.id)) continue;
+        const around = Object.assign([text.slice(m.start, m.start + m.length)], { index: m.start }) as RegExpMatchArray;
+        if (nearTerms(text, around, TITLE_TERMS, 3)) found.push(around);
+      }
+      return hard(found.map((m) => m[0]), 1, at(found));
     }
     case 'reason':
       return soft(REASON.test(text) ? 1 : 0);

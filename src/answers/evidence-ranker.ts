@@ -63,7 +63,7 @@ const FRAMING_COVERAGE = 0.8;
 const UBIQUITOUS_SHARE = 0.12;
 const CANDIDATES = 40;
 /** Answer types a passage must satisfy; the others only earn a bonus. */
-export const HARD_TYPES: ReadonlySet<string> = new Set(['person', 'date', 'place', 'count', 'amount']);
+export const HARD_TYPES: ReadonlySet<string> = new Set(['person', 'date', 'place', 'count', 'amount', 'role']);
 
 function idf(df: number, n: number): number {
   return Math.log(1 + (n + 1) / (df + 0.5));
@@ -219,7 +219,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   const outcome: RankOutcome = { ranked, unknownTerms };
   if (ranked.length === 0) return { ...outcome, refusal: 'no-match' };
   if (unknownTerms.length > 0) return { ...outcome, refusal: 'unknown-terms' };
-  if (total === 0 && question.type !== 'definition') return { ...outcome, refusal: 'weak-evidence' };
+  if (total === 0 && question.type !== 'definition' && question.type !== 'role') return { ...outcome, refusal: 'weak-evidence' };
   const refusal = gate(ranked[0]!);
   if (!refusal && framingDropped && (ranked[0]!.coverage < FRAMING_COVERAGE || !ranked[0]!.type.satisfied || (HARD_TYPES.has(question.type) && ranked[0]!.type.strength < 0.8))) {
     return { ...outcome, refusal: 'weak-evidence' };

@@ -3,7 +3,7 @@ import { compoundTerms, textTerms } from './text-terms';
 import { questionRelations, type QuestionRelations } from './question-relations';
 
 /** What kind of thing an answer must contain. */
-export type AnswerType = 'person' | 'date' | 'place' | 'count' | 'amount' | 'reason' | 'definition' | 'name' | 'other';
+export type AnswerType = 'person' | 'date' | 'place' | 'count' | 'amount' | 'reason' | 'definition' | 'name' | 'role' | 'other';
 
 /** A question, ready for retrieval. */
 export interface AnalysedQuestion {
@@ -95,9 +95,14 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   }
   // "Who is Anthropic's rival?": a rival, partner or owner of an organisation is one too.
   if ((type === 'person' || type === 'definition') && /^who\b/.test(lower) && mentions.length > 0 && mentions.every((m) => m.entity.kind === 'organisation') && ORG_ROLE.test(lower)) type = 'place';
+  // "What's Daniela Amodei's role at Anthropic?": a title written next to the person's name.
+  const roleOf = /^what(?: is|'s| was| are)? (.+?)['\u2019]s? (?:role|job|title|position)\b/.exec(lower);
+  if (roleOf && mentions.some((m) => m.entity.kind === 'person')) type = 'role';
   // "How big", "how much": the frame of an amount question, not something to look for.
   // Blanked out (same length) so entity offsets still hold.
   let rest = text.replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1)).replace(/^(\s*(?:by |and )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
+  // The asked-for role is the answer, not a word the evidence must repeat.
+  if (type === 'role') rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
   for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.start + m.length)}`;
   const terms = textTerms(rest).filter((t) => !FRAME.has(t));
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
