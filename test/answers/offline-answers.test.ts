@@ -47,6 +47,17 @@ const heldOutThird = readQuestions('paraphrase-questions-3.jsonl');
 const THIRD_SET_FLOOR: Record<string, number> = { bundled: 18, seeds: 20 };
 
 /**
+ * A fourth set, written by someone else during the gate rebalancing and scored once after
+ * the last change, with no change since: bundled 17/30 answerable right and 6/10 refused,
+ * seeds 16/30 and 6/10. Four refusal questions are answered wrongly on both corpora (a
+ * named person's move that did not happen, a figure for another model, a headcount, a
+ * future name): known faults, recorded here so none is added and any fix shows.
+ */
+const heldOutFourth = readQuestions('paraphrase-questions-4.jsonl');
+const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 17, seeds: 16 };
+const FOURTH_SET_WRONG_REFUSALS = 4;
+
+/**
  * Near misses the coverage cannot answer, in words close to answerable ones: names swapped,
  * relations reversed ("Joseph's boss" where Joseph is the boss), events that did not happen
  * ("leave Anthropic"), future dates. Each must be refused, never answered with a sentence
@@ -96,6 +107,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     const result = score(answerer, heldOutThird);
     expect(result.wronglyAnswered).toEqual([]);
     expect(result.right).toBeGreaterThanOrEqual(THIRD_SET_FLOOR[_label]!);
+  });
+
+  test('keeps the fourth held-out set at its measured level, answering no more refusal questions than measured', () => {
+    const result = score(answerer, heldOutFourth);
+    expect(result.wronglyAnswered.length).toBeLessThanOrEqual(FOURTH_SET_WRONG_REFUSALS);
+    expect(result.right).toBeGreaterThanOrEqual(FOURTH_SET_FLOOR[_label]!);
   });
 
   test('refuses near-miss questions: swapped names, reversed relations, events that did not happen', () => {
