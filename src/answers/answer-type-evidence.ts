@@ -30,6 +30,8 @@ const YEAR = /^(?:19|20)\d{2}$/;
 const REASON = /\b(?:because|reason|motivat\w*|citing|cited|believ\w*|driven by|due to|so that|in order to|wants? to|wanted to|desire|to return|to get back|draw|drew|reflects?)\b/i;
 /** Words that name a job or position. */
 const TITLE_TERMS = textTerms('president chairman chairwoman chair ceo cto cfo coo founder cofounder director leader chief scientist officer researcher engineer manager partner investor professor vp');
+/** Generic words for persons: what they did names what is counted. */
+const PEOPLE = new Set(textTerms('people persons individuals users'));
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 export interface TypeEvidence {
@@ -103,11 +105,19 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       return hard(parsed.map((d) => d.key), 0.5 + 0.5 * best, at(matches));
     }
     case 'count': {
-      const found = [...text.matchAll(COUNT)].filter((m) => !YEAR.test(m[0]));
+      const found = [...text.matchAll(COUNT)].filter((m) => !YEAR.test(m[0].replace(/[,.]$/, '')));
+      // "How many people work at X": only a number of people (or a word for them) answers;
+      // a number of something else in the sentence is a count of that.
+      if (question.head) {
+        const heads = [question.head, ...context.synonymsOf(question.head)];
+        // "How many people watched": people are counted by what they did (views, viewers).
+        if (PEOPLE.has(question.head)) heads.push(...question.terms.filter((t) => t !== question.head).flatMap((t) => [t, ...context.synonymsOf(t)]));
+        const counted = found.filter((m) => heads.some((h) => followedBy(text, m, h)));
+        if (counted.length > 0) return hard(notInQuestion(counted.map((m) => m[0].toLowerCase().replace(/[,.]$/, '')), question), 1, at(counted));
+        return hard([], 0, []);
+      }
       const numbers = notInQuestion(found.map((m) => m[0].toLowerCase().replace(/[,.]$/, '')), question);
-      // "700 experiments" answers "how many experiments"; a number elsewhere is weaker.
-      const counted = question.head ? found.some((m) => followedBy(text, m, question.head!)) : false;
-      return hard(numbers, counted ? 1 : found.some((m) => nearQuestionTerm(text, m, question, 3)) ? 0.5 : 0.4, at(found));
+      return hard(numbers, found.some((m) => nearQuestionTerm(text, m, question, 3)) ? 0.5 : 0.4, at(found));
     }
     case 'amount': {
       const found = [...text.matchAll(AMOUNT)];
@@ -177,10 +187,17 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         if (question.text.includes(m[0]) || MONTH_NAME.test(m[0]) || context.mentions(m[0]).length > 0) continue;
         candidates.push(m);
       }
-      if (candidates.length === 0) return soft(0);
+      // A quoted title ("Zero to Hero") is a name as well.
+      for (const m of text.matchAll(/["\u201c]([A-Z][^"\u201d]{1,40})["\u201d]/g)) candidates.push(m);
+      if (candidates.length === 0) return question.naming ? hard([], 0, []) : soft(0);
       // The head word as the article may write it ("company" for "startup").
       const head = question.head ? [question.head, ...context.synonymsOf(question.head)] : [];
       const near = candidates.some((m) => nearTerms(text, m, head, 3));
+      // "What is X called": the name must be written next to X, not anywhere in the sentence.
+      if (question.naming) {
+        const named = candidates.filter((m) => nearTerms(text, m, head, 3));
+        return named.length > 0 ? hard(named.map((m) => m[0]), 1, at(named)) : hard([], 0, []);
+      }
       const entity = mentions.find((m) => !asked.has(m.entity.id) && !context.isUbiquitous(m.entity))?.entity;
       return soft(near ? 1 : 0.6, candidates.map((m) => m[0]), at(candidates), entity);
     }
@@ -191,8 +208,9 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
 
 /** True when the words right after the number are (or include) the counted thing. */
 function followedBy(text: string, m: RegExpMatchArray, head: string): boolean {
-  const after = text.slice((m.index ?? 0) + m[0].length).split(/\s+/).slice(0, 4).join(' ');
-  return textTerms(after).slice(0, 2).includes(head);
+  // Up to three words on, within the phrase ("20 autonomously discovered optimizations").
+  const after = text.slice((m.index ?? 0) + m[0].length).split(/[.;:,()]/)[0]!.split(/\s+/).slice(0, 5).join(' ');
+  return textTerms(after).slice(0, 3).includes(head);
 }
 
 /** True when a question term is within `words` words of the match ("700 experiments"). */

@@ -6,6 +6,7 @@ import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
 import { RelationChecker } from './relation-checks';
+import { contradictsModifier, verbClass } from './question-focus';
 
 /**
  * Scores retrieved passages by how much of the question they actually cover, and decides
@@ -202,7 +203,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // the scene, or in the story's role of a less common name in it ("X was recruited by Y"
     // with Y "recruited X to Tesla").
     const subjectOk = persons.every((e) => passage.entities.has(e.id)) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || [...passage.explicit].some((id) => id !== vocabulary.mainPerson?.id && vocabulary.roleEntities(id).has(e.id)));
-    const relationProblem = relations.problem(question.relations, question.entities, passage);
+    const relationProblem = relations.problem(question.relations, question.entities, passage) ?? focusProblem(question, passage, continuation, [prev, next].filter((n): n is IndexedPassage => n?.passage.paragraph === passage.passage.paragraph), entities, vocabulary);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;
     const longPenalty = Math.min(0.3, Math.max(0, words - 40) / 100);
@@ -300,4 +301,28 @@ function entityTerms(e: StoryEntity, index: PassageIndex): string[] {
   const terms = [...new Set(aliases.flatMap((a) => textTerms(a)))].filter((t) => index.termFrequency(t) > 0);
   cache.set(e.id, terms);
   return terms;
+}
+
+/**
+ * The question's focus is not what the passage states: it puts a contrary modifier on the
+ * asked noun ("a larger model" for "the small model"), or, asked when or who did something
+ * to a named organisation ("when did X join Anthropic"), it never uses that verb or one of
+ * its synonyms, so the date or name in it belongs to another event.
+ */
+function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, continuation: IndexedPassage | undefined, around: IndexedPassage[], entities: ReadonlyMap<string, StoryEntity>, vocabulary: PassageIndex['vocabulary']): string | undefined {
+  const synonymsOf = (t: string) => vocabulary.synonymsOf(t);
+  if (contradictsModifier(passage.text, question.modifiers, synonymsOf)) return 'focus:modifier';
+  if (question.type === 'date' || question.type === 'person') {
+    const persons = question.entities.filter((e) => e.kind === 'person');
+    for (const action of question.relations.actions) {
+      const family = [...verbClass(action.term), ...synonymsOf(action.term)];
+      // The organisation in the verb's sentence, or, when that names no organisation at all,
+    // next to it in its paragraph ("In 2017 X was recruited by Y." after "... Tesla ...").
+    const names = (p: IndexedPassage, e: StoryEntity) => p.entities.has(e.id) || (![...p.entities].some((id) => entities.get(id)?.kind === 'organisation') && around.some((n) => n.entities.has(e.id)));
+    // The verb in a sentence that names the organisation and the person asked about.
+      const shown = [passage, continuation].some((p) => p !== undefined && family.some((t) => p.terms.has(t)) && names(p, action.entity) && persons.every((e) => p.entities.has(e.id)));
+      if (!shown) return `focus:${action.term}`;
+    }
+  }
+  return undefined;
 }

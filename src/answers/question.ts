@@ -1,6 +1,7 @@
 import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
 import { compoundTerms, textTerms } from './text-terms';
 import { questionRelations, type QuestionRelations } from './question-relations';
+import { focusModifiers, namedThing, type FocusModifier } from './question-focus';
 
 /** What kind of thing an answer must contain. */
 export type AnswerType = 'person' | 'date' | 'place' | 'count' | 'amount' | 'reason' | 'definition' | 'name' | 'role' | 'other';
@@ -33,6 +34,10 @@ export interface AnalysedQuestion {
   compounds: string[];
   /** Roles the question puts its names in (verb objects, who acts, who is senior). */
   relations: QuestionRelations;
+  /** Modifiers the question puts on a noun ("small model"): evidence must not contradict them. */
+  modifiers: FocusModifier[];
+  /** True for "what is X called": the answer is a name or quoted title next to X (`head`). */
+  naming: boolean;
 }
 
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
@@ -98,11 +103,15 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // "What's Daniela Amodei's role at Anthropic?": a title written next to the person's name.
   const roleOf = /^what(?: is|'s| was| are)? (.+?)['\u2019]s? (?:role|job|title|position)\b/.exec(lower);
   if (roleOf && mentions.some((m) => m.entity.kind === 'person')) type = 'role';
+  // "What's X's lecture series called?": a name written next to the series.
+  const named = type === 'role' ? undefined : namedThing(lower);
+  if (named) type = 'name';
   // "How big", "how much": the frame of an amount question, not something to look for.
   // Blanked out (same length) so entity offsets still hold.
   let rest = text.replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1)).replace(/^(\s*(?:by |and )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
   // The asked-for role is the answer, not a word the evidence must repeat.
   if (type === 'role') rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
+  if (named) rest = rest.replace(/\b(?:called|named|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));
   for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.start + m.length)}`;
   const terms = textTerms(rest).filter((t) => !FRAME.has(t));
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
@@ -112,12 +121,12 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     ? orgRole[1]
     : type === 'name' ? /^(?:which|what) ([a-z-]+)/.exec(lower)?.[1] : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
   // "ex-CTOs": the counted thing is the last part of a compound.
-  const head = headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined;
+  const head = named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
   const relations = questionRelations(text, lower, mentions);
   const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
-  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations };
+  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined };
 }
 
 

@@ -44,7 +44,7 @@ const SECOND_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 16 };
  * out; words matched one by one) then used it as development data: bundled 18/33, seeds 20/33.
  */
 const heldOutThird = readQuestions('paraphrase-questions-3.jsonl');
-const THIRD_SET_FLOOR: Record<string, number> = { bundled: 18, seeds: 20 };
+const THIRD_SET_FLOOR: Record<string, number> = { bundled: 19, seeds: 21 };
 
 /**
  * A fourth set, written by someone else during the gate rebalancing and scored once after
@@ -54,8 +54,12 @@ const THIRD_SET_FLOOR: Record<string, number> = { bundled: 18, seeds: 20 };
  * future name): known faults, recorded here so none is added and any fix shows.
  */
 const heldOutFourth = readQuestions('paraphrase-questions-4.jsonl');
-const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 17, seeds: 16 };
-const FOURTH_SET_WRONG_REFUSALS = 4;
+/**
+ * The focus checks (the asked noun counted, the asked verb's event, no contrary modifier,
+ * a name next to the named thing) then used it as development data: every refusal refused,
+ * bundled 18/30, seeds 17/30.
+ */
+const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 18, seeds: 17 };
 
 /**
  * Near misses the coverage cannot answer, in words close to answerable ones: names swapped,
@@ -109,9 +113,9 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(result.right).toBeGreaterThanOrEqual(THIRD_SET_FLOOR[_label]!);
   });
 
-  test('keeps the fourth held-out set at its measured level, answering no more refusal questions than measured', () => {
+  test('keeps the fourth held-out set at its measured level, refusing all it should', () => {
     const result = score(answerer, heldOutFourth);
-    expect(result.wronglyAnswered.length).toBeLessThanOrEqual(FOURTH_SET_WRONG_REFUSALS);
+    expect(result.wronglyAnswered).toEqual([]);
     expect(result.right).toBeGreaterThanOrEqual(FOURTH_SET_FLOOR[_label]!);
   });
 
@@ -125,6 +129,18 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer("Who is Nick Joseph's boss?").text).toBeNull();
     expect(answerer.answer("Who supervised Karpathy's PhD?").text).toMatch(/Fei.Fei Li/);
     expect(answerer.answer("Who supervised Fei-Fei Li's PhD?").text).toBeNull();
+  });
+
+  test('the answer stands where the question focuses: the asked noun, modifier, event and named thing', () => {
+    // A number of something else, a fact about the larger model, another person's move.
+    expect(answerer.answer('How many people work at Eureka Labs?').text).toBeNull();
+    expect(answerer.answer('By how much did the changes cut training time on the small model?').text).toBeNull();
+    expect(answerer.answer('By how much did the changes cut training time on the larger model?').text).toMatch(/11%/);
+    expect(answerer.answer('When did Mira Murati join Anthropic?').text).toBeNull();
+    expect(answerer.answer('When did John Schulman join Anthropic?').text).toMatch(/August 2024/);
+    // A naming question is answered by a name or quoted title next to the named thing.
+    expect(answerer.answer("What is Karpathy's lecture series called?").text).toMatch(/Zero to Hero/);
+    expect(answerer.answer("What will Karpathy's first Anthropic model be called?").text).toBeNull();
   });
 
   test('an answer about one organisation is not taken from a sentence about another', () => {

@@ -1,0 +1,119 @@
+import { termOf, textTerms } from './text-terms';
+
+/**
+ * The thing a question is about, beyond its words: modifiers it puts on a noun ("the small
+ * model"), and for a naming question the thing whose name is asked ("what is X's lecture
+ * series called"). A sentence that puts another modifier on that noun ("a larger model")
+ * states a fact about something else, however many of the question's words it shares.
+ */
+
+/** A modifier the question writes right before a noun. */
+export interface FocusModifier {
+  /** Term of the modifier ("small"). */
+  modifier: string;
+  /** Terms of modifiers that contradict it ("larg", "bigger"...). */
+  contrary: ReadonlySet<string>;
+  /** Term of the noun it modifies ("model"). */
+  noun: string;
+}
+
+/** Pairs of words that say opposite things of the same noun. */
+const CONTRARIES: Array<[string, string]> = [
+  ['small smaller smallest tiny little', 'large larger largest big bigger biggest huge'],
+  ['first', 'second third last latest final'],
+  ['old older oldest former previous earlier', 'new newer newest current latest'],
+  ['junior', 'senior'],
+  ['public', 'private'],
+  ['short shorter', 'long longer'],
+  ['early earlier', 'late later'],
+  ['open', 'closed'],
+  ['domestic', 'foreign international'],
+  ['undergraduate undergrad', 'graduate postgraduate doctoral phd'],
+];
+
+const CONTRARY_OF = new Map<string, Set<string>>();
+for (const [a, b] of CONTRARIES) {
+  const left = textTerms(a);
+  const right = textTerms(b);
+  for (const t of left) CONTRARY_OF.set(t, new Set([...(CONTRARY_OF.get(t) ?? []), ...right.filter((x) => !left.includes(x))]));
+  for (const t of right) CONTRARY_OF.set(t, new Set([...(CONTRARY_OF.get(t) ?? []), ...left.filter((x) => !right.includes(x))]));
+}
+
+const WORD = /[a-z0-9]+(?:['-][a-z0-9]+)*/g;
+
+/** Modifier + noun pairs of the question whose modifier has a known contrary. */
+export function focusModifiers(lower: string): FocusModifier[] {
+  const words = [...lower.matchAll(WORD)].map((m) => m[0]);
+  const out: FocusModifier[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const modifier = termOf(words[i]!);
+    const noun = termOf(words[i + 1]!);
+    if (!modifier || !noun) continue;
+    const contrary = CONTRARY_OF.get(modifier);
+    if (contrary && !CONTRARY_OF.has(noun)) out.push({ modifier, contrary, noun });
+  }
+  return out;
+}
+
+/**
+ * True when the passage writes a contrary modifier right before the noun (or one word
+ * before it: "a larger language model") and never the question's own.
+ */
+export function contradictsModifier(text: string, modifiers: readonly FocusModifier[], synonymsOf: (term: string) => ReadonlySet<string>): boolean {
+  if (modifiers.length === 0) return false;
+  const terms = [...text.toLowerCase().matchAll(WORD)].map((m) => termOf(m[0]) ?? '');
+  for (const f of modifiers) {
+    const nouns = new Set([f.noun, ...synonymsOf(f.noun)]);
+    let same = false;
+    let other = false;
+    terms.forEach((t, i) => {
+      if (!nouns.has(t)) return;
+      const before = terms.slice(Math.max(0, i - 2), i);
+      if (before.includes(f.modifier) || before.some((b) => synonymsOf(f.modifier).has(b))) same = true;
+      else if (before.some((b) => f.contrary.has(b))) other = true;
+    });
+    if (other && !same) return true;
+  }
+  return false;
+}
+
+/** Words that end the noun phrase being named ("model trained by ...", "series called"). */
+const PHRASE_END = /^(?:trained|built|made|by|of|that|which|be|been|being|called|named|dubbed|titled|termed|known|at|in|for|from|again|is|was|were|are|will|would|going|to|on|with)$/;
+
+/**
+ * For a naming question ("what's X's lecture series called?", "what will the first model
+ * ... be called?", "what is the name of ..."), the term of the thing whose name is asked.
+ */
+export function namedThing(lower: string): string | undefined {
+  const naming = /^what(?:'s| is| was| are| were| will| would)? (.+?) (?:be |been |being )?(?:called|named|dubbed|titled|termed)\b/.exec(lower);
+  if (!naming?.[1]) return undefined;
+  const words = naming[1].replace(/^(?:the|a|an|his|her|their|its) /, '').split(' ');
+  const phrase: string[] = [];
+  for (const w of words) {
+    if (PHRASE_END.test(w)) break;
+    // "karpathy's lecture series": the owner is not the thing.
+    if (/['\u2019]s?$/.test(w)) {
+      phrase.length = 0;
+      continue;
+    }
+    phrase.push(w);
+  }
+  const last = phrase.at(-1);
+  return last ? textTerms(last).at(-1) : undefined;
+}
+
+/**
+ * Verbs that state the same change of affiliation: an article writes "followed Leike to
+ * Anthropic" or "landed at Anthropic" for joining it. A question's verb is matched by any
+ * verb of its class; a verb of another class ("exits" for "join") states another event.
+ */
+const VERB_CLASSES = [
+  'join joined joins joining rejoin rejoined move moved moves land landed lands follow followed follows arrive arrived hire hired hires recruit recruited sign signed poach poached bring brought defect defected switch switched go went come came return returned returns',
+  'leave left leaves leaving quit quits depart departed departs departure exit exited exits resign resigned resigns',
+  'found founded founds cofound cofounded co-found co-founded start started starts establish established launch launched create created set build built',
+].map((c) => new Set(textTerms(c)));
+
+/** Terms of the verbs that state the same event as the verb with this term (itself at least). */
+export function verbClass(term: string): ReadonlySet<string> {
+  return VERB_CLASSES.find((c) => c.has(term)) ?? new Set([term]);
+}
