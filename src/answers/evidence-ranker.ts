@@ -6,7 +6,7 @@ import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
 import { RelationChecker } from './relation-checks';
-import { contradictsModifier, verbClass } from './question-focus';
+import { contradictsModifier, contradictsPlace, verbClass } from './question-focus';
 
 /**
  * Scores retrieved passages by how much of the question they actually cover, and decides
@@ -312,6 +312,11 @@ function entityTerms(e: StoryEntity, index: PassageIndex): string[] {
 function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, continuation: IndexedPassage | undefined, around: IndexedPassage[], entities: ReadonlyMap<string, StoryEntity>, vocabulary: PassageIndex['vocabulary']): string | undefined {
   const synonymsOf = (t: string) => vocabulary.synonymsOf(t);
   if (contradictsModifier(passage.text, question.modifiers, synonymsOf)) return 'focus:modifier';
+  if (contradictsPlace(passage.text, question.placed)) return 'focus:place';
+  // "How big is the round OpenAI is negotiating": a figure for another company's round.
+  if (question.actingOrganisations.some((id) => !passage.entities.has(id) && !continuation?.entities.has(id))) return 'focus:actor';
+  const change = question.change;
+  if (change && ![passage, continuation].some((p) => p !== undefined && [...change].some((t) => p.terms.has(t)))) return 'focus:change';
   if (question.type === 'date' || question.type === 'person') {
     const persons = question.entities.filter((e) => e.kind === 'person');
     for (const action of question.relations.actions) {

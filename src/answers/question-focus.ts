@@ -117,3 +117,63 @@ const VERB_CLASSES = [
 export function verbClass(term: string): ReadonlySet<string> {
   return VERB_CLASSES.find((c) => c.has(term)) ?? new Set([term]);
 }
+
+/** Verbs of a change in one direction: "by how much did X drop" is not answered by a rise. */
+const CHANGE_CLASSES = [
+  'drop dropped drops fall fell falls decline declined declines cut cuts reduce reduced reduces lower lowered shrink shrank slash slashed dip dipped decrease decreased',
+  'rise rose rises grow grew grows increase increased increases jump jumped climb climbed boost boosted raise raised surge surged',
+].map((c) => new Set(textTerms(c)));
+
+/** For "by how much did X <change>", the terms of verbs stating that change; else undefined. */
+export function askedChange(lower: string): ReadonlySet<string> | undefined {
+  if (!/^(?:by )?how much\b/.test(lower)) return undefined;
+  for (const w of lower.match(WORD) ?? []) {
+    const t = termOf(w);
+    const found = t ? CHANGE_CLASSES.find((c) => c.has(t)) : undefined;
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** "studies at Stanford": a noun the question ties to a name by at/in/from. */
+export interface PlacedNoun {
+  noun: string;
+  /** Lower-case name as the question writes it ("stanford"). */
+  place: string;
+}
+
+export function placedNouns(text: string): PlacedNoun[] {
+  const out: PlacedNoun[] = [];
+  for (const m of text.matchAll(/\b([a-z]+) (?:at|in|from) (?:the )?([A-Z][\w-]*(?: [A-Z][\w-]*)*)/g)) {
+    const noun = termOf(m[1]!);
+    if (noun) out.push({ noun, place: m[2]!.toLowerCase() });
+  }
+  return out;
+}
+
+/**
+ * True when the passage ties the noun to another name ("undergraduate studies at the
+ * University of Toronto" for "studies at Stanford") and never near the asked one.
+ */
+export function contradictsPlace(text: string, placed: readonly PlacedNoun[]): boolean {
+  for (const f of placed) {
+    let other = false;
+    let same = false;
+    for (const m of text.matchAll(/\b([a-z]+)((?: [a-z]+){0,2}) (?:at|in|from) (?:the )?([A-Z][\w-]*(?: (?:of )?[A-Z][\w-]*)*)/g)) {
+      const terms = [m[1]!, ...m[2]!.trim().split(' ')].filter(Boolean).map((w) => termOf(w));
+      if (!terms.includes(f.noun)) continue;
+      if (m[3]!.toLowerCase().includes(f.place)) same = true;
+      else other = true;
+    }
+    if (other && !same) return true;
+  }
+  return false;
+}
+
+/** Organisations written as who does the question's verb ("did OpenAI bring", "OpenAI is negotiating"). */
+export function actingOrganisations<T extends { entity: { id: string; kind: string }; start: number; length: number }>(text: string, mentions: readonly T[]): string[] {
+  return mentions
+    .filter((m) => m.entity.kind === 'organisation')
+    .filter((m) => /\b(?:did|does|do|will|would|has|have|had|is|was|are|were)\s+$/i.test(text.slice(0, m.start)) || /^\s+(?:is|was|are|were|has|had|will)\s+(?:\w+ly\s+)?\w+(?:ing|ed)\b/i.test(text.slice(m.start + m.length)))
+    .map((m) => m.entity.id);
+}

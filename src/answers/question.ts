@@ -1,7 +1,7 @@
 import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
 import { compoundTerms, textTerms } from './text-terms';
 import { questionRelations, type QuestionRelations } from './question-relations';
-import { focusModifiers, namedThing, type FocusModifier } from './question-focus';
+import { actingOrganisations, askedChange, focusModifiers, namedThing, placedNouns, type FocusModifier, type PlacedNoun } from './question-focus';
 
 /** What kind of thing an answer must contain. */
 export type AnswerType = 'person' | 'date' | 'place' | 'count' | 'amount' | 'reason' | 'definition' | 'name' | 'role' | 'other';
@@ -38,6 +38,12 @@ export interface AnalysedQuestion {
   modifiers: FocusModifier[];
   /** True for "what is X called": the answer is a name or quoted title next to X (`head`). */
   naming: boolean;
+  /** For "by how much did X drop", the verbs stating that change. */
+  change?: ReadonlySet<string>;
+  /** Nouns tied to a name ("studies at Stanford"): evidence must not tie them to another. */
+  placed: PlacedNoun[];
+  /** Organisations that do the question's verb: the answer sentence itself must name them. */
+  actingOrganisations: string[];
 }
 
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
@@ -106,6 +112,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // "What's X's lecture series called?": a name written next to the series.
   const named = type === 'role' ? undefined : namedThing(lower);
   if (named) type = 'name';
+  // "What is the name of X" (rewritten above to "which X") asks for a name next to X as well.
+  const nameOf = type === 'name' && /^(?:what|which)(?: is|'s| was) the name of\b/.test(text.toLowerCase());
   // "How big", "how much": the frame of an amount question, not something to look for.
   // Blanked out (same length) so entity offsets still hold.
   let rest = text.replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1)).replace(/^(\s*(?:by |and )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
@@ -124,9 +132,10 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const head = named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
   const relations = questionRelations(text, lower, mentions);
+  const change = askedChange(lower);
   const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
-  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined };
+  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), ...(change ? { change } : {}) };
 }
 
 

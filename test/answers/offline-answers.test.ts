@@ -69,6 +69,13 @@ const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 18, seeds: 17 };
  */
 const refusalTraps = readQuestions('refusal-traps.jsonl');
 
+/**
+ * More near misses, on the question's focus: another organisation doing the asked thing,
+ * a count of something else, a contrary modifier, a name tied to another place, a change in
+ * a direction the coverage never reports, a name the story never gives.
+ */
+const focusTraps = readQuestions('refusal-traps-2.jsonl');
+
 function score(answerer: OfflineAnswerer, questions: Question[]) {
   let right = 0;
   let answerable = 0;
@@ -122,6 +129,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
   test('refuses near-miss questions: swapped names, reversed relations, events that did not happen', () => {
     expect(refusalTraps.length).toBeGreaterThanOrEqual(20);
     expect(score(answerer, refusalTraps).wronglyAnswered).toEqual([]);
+  });
+
+  test('refuses near misses on the focus: other actor, counted noun, modifier, place, change, name', () => {
+    expect(focusTraps.length).toBeGreaterThanOrEqual(20);
+    expect(score(answerer, focusTraps).wronglyAnswered).toEqual([]);
   });
 
   test('a boss or adviser is the person in charge, never the one they lead', () => {
