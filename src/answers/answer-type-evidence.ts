@@ -32,6 +32,8 @@ const REASON = /\b(?:because|reason|motivat\w*|citing|cited|believ\w*|driven by|
 const TITLE_TERMS = textTerms('president chairman chairwoman chair ceo cto cfo coo founder cofounder director leader chief scientist officer researcher engineer manager partner investor professor vp');
 /** Generic words for persons: what they did names what is counted. */
 const PEOPLE = new Set(textTerms('people persons individuals users'));
+/** Which-words that ask for one person by how they appear (a user, a poster, a commenter). */
+const PERSON_HEADS = new Set(textTerms('user users account poster commenter redditor person individual'));
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 export interface TypeEvidence {
@@ -189,12 +191,15 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       }
       // A quoted title ("Zero to Hero") is a name as well.
       for (const m of text.matchAll(/["\u201c]([A-Z][^"\u201d]{1,40})["\u201d]/g)) candidates.push(m);
+      // A handle ("X user @name") names a person as well.
+      for (const m of text.matchAll(/(?<![\w@])@\w{2,}/g)) candidates.push(m);
       if (candidates.length === 0) return question.naming ? hard([], 0, []) : soft(0);
       // The head word as the article may write it ("company" for "startup").
       const head = question.head ? [question.head, ...context.synonymsOf(question.head)] : [];
       const near = candidates.some((m) => nearTerms(text, m, head, 3));
       // "What is X called": the name must be written next to X, not anywhere in the sentence.
-      if (question.naming) {
+      // "Which X user ...": a person, so the name must be the one written as that user.
+      if (question.naming || (question.head !== undefined && PERSON_HEADS.has(question.head))) {
         const named = candidates.filter((m) => nearTerms(text, m, head, 3));
         return named.length > 0 ? hard(named.map((m) => m[0]), 1, at(named)) : hard([], 0, []);
       }

@@ -14,6 +14,9 @@ const NAMING = /\b(?:called|termed|dubbed|named|nicknamed)\b/i;
 /** A sentence that points back ("this method", "it") needs the one before it. */
 const ANAPHOR = /^(?:this|that|these|it)\b|\b(?:this|the|that) (?:method|approach|project|idea|technique|loop)\b/i;
 
+/** "warned about this", "said that ...": a demonstrative object that stands for what comes next. */
+const BARE_DEMONSTRATIVE = /\b(?:warned|said|wrote|predicted|argued|talked|spoke|posted) (?:about |of )?(?:this|that)\b(?= (?:a|an|the|last|in|on|at|and|today|yesterday)\b|[,.])/i;
+
 /**
  * Answers from the story's passages alone: retrieve, rank by evidence coverage, refuse
  * when the evidence is weak, otherwise quote the best sentence (with a neighbour when it
@@ -122,6 +125,10 @@ function evidenceText(question: AnalysedQuestion, best: RankedPassage, index: Pa
     const prev = index.neighbour(p, -1);
     const next = index.neighbour(p, 1);
     if (prev) sentences.unshift(prev.text);
+    if (next) sentences.push(next.text);
+  } else if (BARE_DEMONSTRATIVE.test(p.text)) {
+    // "X warned about this a month ago": what "this" is follows in the same paragraph.
+    const next = index.neighbour(p, 1);
     if (next) sentences.push(next.text);
   } else if (ANAPHOR.test(p.text)) {
     const prev = index.neighbour(p, -1);

@@ -127,7 +127,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
   const headWord = orgRole
     ? orgRole[1]
-    : type === 'name' ? /^(?:which|what) ([a-z-]+)/.exec(lower)?.[1] : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
+    : type === 'name' ? /^(?:which|what) (?:x |reddit |twitter )?([a-z-]+)/.exec(lower)?.[1] : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
   // "ex-CTOs": the counted thing is the last part of a compound.
   const head = named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;

@@ -56,10 +56,11 @@ const THIRD_SET_FLOOR: Record<string, number> = { bundled: 19, seeds: 21 };
 const heldOutFourth = readQuestions('paraphrase-questions-4.jsonl');
 /**
  * The focus checks (the asked noun counted, the asked verb's event, no contrary modifier,
- * a name next to the named thing) then used it as development data: every refusal refused,
- * bundled 18/30, seeds 17/30.
+ * a name next to the named thing, a handle written as the asked user, the sentence a bare
+ * "warned about this" stands for) then used it as development data: every refusal refused,
+ * bundled 20/30, seeds 18/30.
  */
-const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 18, seeds: 17 };
+const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 18 };
 
 /**
  * Near misses the coverage cannot answer, in words close to answerable ones: names swapped,
