@@ -32,6 +32,8 @@ export interface RankedPassage {
   passage: IndexedPassage;
   /** The next sentence, when it holds what the answer type needs ("He wrote:" + the quote). */
   continuation?: IndexedPassage;
+  /** The line before, when it introduces this quote and holds what the answer type needs. */
+  introduction?: IndexedPassage;
   /** True when the question's most specific term or entity is shown. */
   keyCovered: boolean;
   /** Weighted share (0..1) of the question's distinctive terms and entities found. */
@@ -186,11 +188,21 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     let type = typeEvidence(question, passage, typeContext);
     let continuation: IndexedPassage | undefined;
     // Not for a person: a name in the next sentence is not who did what this one says.
-    if (type.strength === 0 && next && question.type !== 'reason' && question.type !== 'other' && question.type !== 'person') {
+    // A next sentence ending in a colon introduces what comes after it, not this one.
+    if (type.strength === 0 && next && !/:\s*$/.test(next.text) && question.type !== 'reason' && question.type !== 'other' && question.type !== 'person') {
       const following = typeEvidence(question, next, typeContext);
       if (following.strength > 0) {
         type = { ...following, strength: following.strength * 0.8 };
         continuation = next;
+      }
+    }
+    // A quote introduced by the line before it ("X user @name commented:"): who said it is there.
+    let introduction: IndexedPassage | undefined;
+    if (type.strength === 0 && prev && /:\s*$/.test(prev.text) && /^["\u201c']/.test(passage.text) && question.type !== 'reason' && question.type !== 'other') {
+      const before = typeEvidence(question, prev, typeContext);
+      if (before.strength > 0) {
+        type = { ...before, strength: before.strength * 0.8 };
+        introduction = prev;
       }
     }
     // The rarest specific word in the sentence and at least half of the others in it or
@@ -210,9 +222,9 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // The question's words in the same clause as the answer (or, with no answer to point
     // at, close together) mean the sentence says it; scattered over a long sentence, the
     // words may belong to different statements ("founded Eureka Labs" vs "Anthropic").
-    const close = proximity(passage.text, proximityUnits, continuation ? [] : type.positions, vocabulary);
+    const close = proximity(passage.text, proximityUnits, continuation || introduction ? [] : type.positions, vocabulary);
     const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore) + 0.25 * close - longPenalty;
-    return { passage, ...(continuation ? { continuation } : {}), keyCovered, wordsMatch, coverage, type, subjectOk, ...(relationProblem ? { relationProblem } : {}), score: value };
+    return { passage, ...(continuation ? { continuation } : {}), ...(introduction ? { introduction } : {}), keyCovered, wordsMatch, coverage, type, subjectOk, ...(relationProblem ? { relationProblem } : {}), score: value };
   });
   // Passages that may answer come first: a weak match must not hide a usable one.
   const usable = new Map(ranked.map((r) => [r, gate(r) ? 0 : 1]));

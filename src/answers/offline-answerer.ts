@@ -115,7 +115,9 @@ function leadName(question: AnalysedQuestion, best: RankedPassage): string | und
 function evidenceText(question: AnalysedQuestion, best: RankedPassage, index: PassageIndex): string {
   const p = best.passage;
   const sentences = [p.text];
-  if (best.continuation) {
+  if (best.introduction) {
+    sentences.unshift(best.introduction.text);
+  } else if (best.continuation) {
     sentences.push(best.continuation.text);
   } else if (/:$/.test(p.text)) {
     const next = index.neighbour(p, 1, false);
