@@ -6,7 +6,7 @@ import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
 import { RelationChecker } from './relation-checks';
-import { contradictsModifier, contradictsPlace, verbClass } from './question-focus';
+import { contradictsModifier, contradictsPlace, verbClass, verbNear } from './question-focus';
 
 /**
  * Scores retrieved passages by how much of the question they actually cover, and decides
@@ -333,11 +333,17 @@ function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, conti
     const persons = question.entities.filter((e) => e.kind === 'person');
     for (const action of question.relations.actions) {
       const family = [...verbClass(action.term), ...synonymsOf(action.term)];
+      const familySet = new Set(family);
+      // Named in the sentence, the organisation is the verb's, a few words from it.
+      const near = (p: IndexedPassage) => {
+        const at = vocabulary.mentions(p.text).filter((m) => m.entity.id === action.entity.id).map((m) => m.start);
+        return at.length === 0 || verbNear(p.text, familySet, at);
+      };
       // The organisation in the verb's sentence, or, when that names no organisation at all,
     // next to it in its paragraph ("In 2017 X was recruited by Y." after "... Tesla ...").
     const names = (p: IndexedPassage, e: StoryEntity) => p.entities.has(e.id) || (![...p.entities].some((id) => entities.get(id)?.kind === 'organisation') && around.some((n) => n.entities.has(e.id)));
     // The verb in a sentence that names the organisation and the person asked about.
-      const shown = [passage, continuation].some((p) => p !== undefined && family.some((t) => p.terms.has(t)) && names(p, action.entity) && persons.every((e) => p.entities.has(e.id)));
+      const shown = [passage, continuation].some((p) => p !== undefined && family.some((t) => p.terms.has(t)) && names(p, action.entity) && near(p) && persons.every((e) => p.entities.has(e.id)));
       if (!shown) return `focus:${action.term}`;
     }
   }

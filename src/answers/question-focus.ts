@@ -177,3 +177,18 @@ export function actingOrganisations<T extends { entity: { id: string; kind: stri
     .filter((m) => /\b(?:did|does|do|will|would|has|have|had|is|was|are|were)\s+$/i.test(text.slice(0, m.start)) || /^\s+(?:is|was|are|were|has|had|will)\s+(?:\w+ly\s+)?\w+(?:ing|ed)\b/i.test(text.slice(m.start + m.length)))
     .map((m) => m.entity.id);
 }
+
+/**
+ * True when a word of `family` stands within `window` words of one of the character
+ * offsets (where the organisation is named) with no sentence break between: "followed
+ * Leike to Anthropic", not "The move pauses ... at OpenAI".
+ */
+export function verbNear(text: string, family: ReadonlySet<string>, offsets: readonly number[], window = 6): boolean {
+  const words = [...text.matchAll(/[A-Za-z0-9]+(?:['\u2019-][A-Za-z0-9]+)*/g)];
+  const at = (offset: number) => words.findIndex((w) => (w.index ?? 0) + w[0].length > offset);
+  const targets = offsets.map(at).filter((i) => i >= 0);
+  return words.some((w, i) => {
+    const t = termOf(w[0].toLowerCase().replace(/\u2019/g, "'"));
+    return t !== undefined && family.has(t) && targets.some((j) => Math.abs(j - i) <= window);
+  });
+}
