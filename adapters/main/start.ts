@@ -33,16 +33,22 @@ async function main(): Promise<number> {
   try {
     // Each chat SDK is loaded only when its platform is configured: Bolt and discord.js
     // took most of the console's startup time (npm run bench) when loaded up front.
+    // Readiness counts a configured platform as not ready until its adapter is up, so a
+    // load balancer sends nothing before the listener exists.
     if (config.slack) {
+      let started: { isReady(): boolean } | undefined;
+      ops.readiness.add('slack', () => started?.isReady() ?? false);
       const { startSlack } = await import('../slack/start-slack');
       const slack = await startSlack(newsdesk, config.slack, logger);
-      ops.readiness.add('slack', () => slack.isReady());
+      started = slack;
       ops.shutdown.add('intake', 'slack', () => slack.stop());
     }
     if (config.discord) {
+      let started: { isReady(): boolean } | undefined;
+      ops.readiness.add('discord', () => started?.isReady() ?? false);
       const { startDiscord } = await import('../discord/start-discord');
       const discord = await startDiscord(newsdesk, config.discord, logger);
-      ops.readiness.add('discord', () => discord.isReady());
+      started = discord;
       ops.shutdown.add('intake', 'discord', () => discord.stopIntake()).add('close', 'discord', () => discord.stop());
     }
   } catch (error) {
