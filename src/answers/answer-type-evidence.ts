@@ -241,7 +241,7 @@ function definesSubject(subject: string, text: string): boolean {
     .filter(Boolean);
   if (words.length === 0) return false;
   const s = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]?');
-  const after = new RegExp(`\\b${s}\\w{0,3}"?,?\\s+(?:is|are|was|were|refers to|means|describes|,? ?(?:a|an|the)\\b|-\\s)`, 'i');
+  const after = new RegExp(`\\b${s}\\w{0,3}"?,?\\s+(?:(?:is|are|was|were) (?:a|an|the|one|its|his|her|their|\\w+'s)\\b|refers to|means|describes|,? ?(?:a|an|the)\\b|-\\s)`, 'i');
   const before = new RegExp(`\\b(?:called|termed|dubbed|known as|named|coined)\\s+(?:(?:this|the|it)\\s+(?:\\w+\\s+)?)?"?${s}`, 'i');
   return after.test(text) || before.test(text) || new RegExp(`\\b${s}\\w{0,3}"?,\\s`, 'i').test(text);
 }
