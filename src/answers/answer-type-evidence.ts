@@ -110,6 +110,11 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       const found = [...text.matchAll(COUNT)].filter((m) => !YEAR.test(m[0].replace(/[,.]$/, '')));
       // "How many people work at X": only a number of people (or a word for them) answers;
       // a number of something else in the sentence is a count of that.
+      // "How old was X": an age ("at age 15", "aged 29", "29 years old"), nothing else.
+      if (question.head === 'old') {
+        const ages = found.filter((m) => /\b(?:age|aged|at)\s+$/i.test(text.slice(0, m.index ?? 0)) || /^[\s-]*years?[\s-]+old\b/i.test(text.slice((m.index ?? 0) + m[0].length)));
+        return hard(notInQuestion(ages.map((m) => m[0].toLowerCase()), question), 1, at(ages));
+      }
       if (question.head) {
         const heads = [question.head, ...context.synonymsOf(question.head)];
         // "How many people watched": people are counted by what they did (views, viewers).

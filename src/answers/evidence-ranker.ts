@@ -6,7 +6,7 @@ import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
 import { RelationChecker } from './relation-checks';
-import { contradictsModifier, contradictsPlace, verbClass, verbNear } from './question-focus';
+import { ASKS_PRESENT, contradictsModifier, contradictsPlace, onlyPast, verbClass, verbNear } from './question-focus';
 
 /**
  * Scores retrieved passages by how much of the question they actually cover, and decides
@@ -325,6 +325,8 @@ function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, conti
   const synonymsOf = (t: string) => vocabulary.synonymsOf(t);
   if (contradictsModifier(passage.text, question.modifiers, synonymsOf)) return 'focus:modifier';
   if (contradictsPlace(passage.text, question.placed)) return 'focus:place';
+  // "Who's X's manager now?": a sentence of X's history answers what was, not what is.
+  if (ASKS_PRESENT.test(question.text) && (question.type === 'person' || question.type === 'role' || question.type === 'place') && onlyPast(passage.text)) return 'focus:past';
   // "How big is the round OpenAI is negotiating": a figure for another company's round.
   if (question.actingOrganisations.some((id) => !passage.entities.has(id) && !continuation?.entities.has(id))) return 'focus:actor';
   const change = question.change;

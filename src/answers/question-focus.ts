@@ -192,3 +192,14 @@ export function verbNear(text: string, family: ReadonlySet<string>, offsets: rea
     return t !== undefined && family.has(t) && targets.some((j) => Math.abs(j - i) <= window);
   });
 }
+
+/** "now", "currently", "these days": the question asks for the present state. */
+export const ASKS_PRESENT = /\b(?:now|currently|current|nowadays|these days|at the moment|today|right now)\b/i;
+/** A sentence told as history: "later led", "previously ran", "formerly", "used to", "former". */
+const PAST_MARK = /\b(?:later|previously|formerly|earlier|once|used to|had been|at the time|back then|then)\b/i;
+const PRESENT_MARK = /\b(?:now|currently|is|are|has joined|have joined|joins|leads|heads|runs|reports|reporting|this week|today)\b/i;
+
+/** True when the sentence tells history and nothing of the present state. */
+export function onlyPast(text: string): boolean {
+  return PAST_MARK.test(text) && !PRESENT_MARK.test(text);
+}

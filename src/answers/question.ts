@@ -49,7 +49,7 @@ export interface AnalysedQuestion {
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
   [/^(?:in )?(?:what|which) (?:year|date|day|month|time)\b|^when\b|\bsince when\b|^how long ago\b/, 'date'],
   [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^how (?:big|large|high|fast)\b/, 'amount'],
-  [/^how many\b|^what (?:is the )?number of\b/, 'count'],
+  [/^how many\b|^what (?:is the )?number of\b|^(?:roughly |about |approximately )?how old\b/, 'count'],
   [/^(?:from |in )?where\b|^(?:in |from |at )?(?:what|which) (?:country|city|place|university|school|college)\b/, 'place'],
   [/^why\b|^what (?:made|led|motivated|drove|prompted|caused)\b|\bwhat (?:is|was) the reason\b|\bfor what reason\b/, 'reason'],
   [/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|researcher|executive|engineer)\b/, 'person'],
@@ -129,7 +129,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     ? orgRole[1]
     : type === 'name' ? /^(?:which|what) (?:x |reddit |twitter )?([a-z-]+)/.exec(lower)?.[1] : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
   // "ex-CTOs": the counted thing is the last part of a compound.
-  const head = named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
+  // "How old was X": an age, a number of years old.
+  const head = type === 'count' && /^(?:roughly |about |approximately )?how old\b/.test(lower) ? 'old' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
   const relations = questionRelations(text, lower, mentions);
   const change = askedChange(lower);

@@ -44,7 +44,7 @@ const SECOND_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 16 };
  * out; words matched one by one) then used it as development data: bundled 18/33, seeds 20/33.
  */
 const heldOutThird = readQuestions('paraphrase-questions-3.jsonl');
-const THIRD_SET_FLOOR: Record<string, number> = { bundled: 19, seeds: 21 };
+const THIRD_SET_FLOOR: Record<string, number> = { bundled: 21, seeds: 21 };
 
 /**
  * A fourth set, written by someone else during the gate rebalancing and scored once after
@@ -154,6 +154,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     // A naming question is answered by a name or quoted title next to the named thing.
     expect(answerer.answer("What is Karpathy's lecture series called?").text).toMatch(/Zero to Hero/);
     expect(answerer.answer("What will Karpathy's first Anthropic model be called?").text).toBeNull();
+  });
+
+  test('a question about the present is not answered from history, an age only by an age', () => {
+    expect(answerer.answer("who's karpathy's manager now?").text).toMatch(/Nick Joseph|Nicholas Joseph/);
+    expect(answerer.answer('How old was Karpathy when he moved to Canada?').text).toMatch(/15/);
+    expect(answerer.answer('How old was Karpathy when he joined Tesla?').text).toBeNull();
   });
 
   test('an answer about one organisation is not taken from a sentence about another', () => {
