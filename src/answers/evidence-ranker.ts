@@ -6,7 +6,7 @@ import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
 import { RelationChecker } from './relation-checks';
-import { ASKS_PRESENT, contradictsModifier, contradictsPlace, onlyPast, verbClass, verbNear } from './question-focus';
+import { ASKS_PRESENT, contradictsModifier, contradictsPlace, onlyPast, personDoesVerb, verbClass, verbNear } from './question-focus';
 
 /**
  * Scores retrieved passages by how much of the question they actually cover, and decides
@@ -328,7 +328,14 @@ function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, conti
   // "Who's X's manager now?": a sentence of X's history answers what was, not what is.
   if (ASKS_PRESENT.test(question.text) && (question.type === 'person' || question.type === 'role' || question.type === 'place') && onlyPast(passage.text)) return 'focus:past';
   // "How big is the round OpenAI is negotiating": a figure for another company's round.
-  if (question.actingOrganisations.some((id) => !passage.entities.has(id) && !continuation?.entities.has(id))) return 'focus:actor';
+  if (question.actingOrganisations.some((o) => !passage.entities.has(o.id) && !continuation?.entities.has(o.id))) return 'focus:actor';
+  // "When did Anthropic get started": not when a person started there.
+  for (const o of question.actingOrganisations) {
+    if (!o.verb) continue;
+    const family = new Set([...verbClass(o.verb), ...synonymsOf(o.verb)]);
+    const personEnds = vocabulary.mentions(passage.text).filter((m) => m.entity.kind === 'person').map((m) => m.start + m.length);
+    if (personDoesVerb(passage.text, family, personEnds)) return 'focus:doer';
+  }
   const change = question.change;
   if (change && ![passage, continuation].some((p) => p !== undefined && [...change].some((t) => p.terms.has(t)))) return 'focus:change';
   if (question.type === 'date' || question.type === 'person') {

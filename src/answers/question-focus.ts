@@ -170,12 +170,41 @@ export function contradictsPlace(text: string, placed: readonly PlacedNoun[]): b
   return false;
 }
 
+/** An organisation written as who does the question's verb, and that verb's term when read. */
+export interface ActingOrganisation {
+  id: string;
+  verb?: string;
+}
+
 /** Organisations written as who does the question's verb ("did OpenAI bring", "OpenAI is negotiating"). */
-export function actingOrganisations<T extends { entity: { id: string; kind: string }; start: number; length: number }>(text: string, mentions: readonly T[]): string[] {
-  return mentions
-    .filter((m) => m.entity.kind === 'organisation')
-    .filter((m) => /\b(?:did|does|do|will|would|has|have|had|is|was|are|were)\s+$/i.test(text.slice(0, m.start)) || /^\s+(?:is|was|are|were|has|had|will)\s+(?:\w+ly\s+)?\w+(?:ing|ed)\b/i.test(text.slice(m.start + m.length)))
-    .map((m) => m.entity.id);
+export function actingOrganisations<T extends { entity: { id: string; kind: string }; start: number; length: number }>(text: string, mentions: readonly T[]): ActingOrganisation[] {
+  const out: ActingOrganisation[] = [];
+  for (const m of mentions) {
+    if (m.entity.kind !== 'organisation') continue;
+    const after = text.slice(m.start + m.length);
+    const asked = /\b(?:did|does|do|will|would|has|have|had|is|was|are|were)\s+$/i.test(text.slice(0, m.start));
+    if (!asked && !/^\s+(?:is|was|are|were|has|had|will)\s+(?:\w+ly\s+)?\w+(?:ing|ed)\b/i.test(after)) continue;
+    const verb = /^\s+(?:(?:get|got|be|been|being|is|was|are|were|has|had|will|first|originally|\w+ly)\s+)*([a-z]+)/i.exec(after)?.[1];
+    const term = verb ? termOf(verb.toLowerCase()) : undefined;
+    out.push({ id: m.entity.id, ...(term ? { verb: term } : {}) });
+  }
+  return out;
+}
+
+/**
+ * True when every use of the verb class in the text has a person right before it as its
+ * doer ("Karpathy formally started at Anthropic" for "when did Anthropic get started").
+ */
+export function personDoesVerb(text: string, family: ReadonlySet<string>, personEnds: readonly number[]): boolean {
+  const words = [...text.matchAll(/[A-Za-z0-9]+(?:['\u2019-][A-Za-z0-9]+)*/g)];
+  const uses = words.map((w, i) => ({ w, i })).filter(({ w }) => family.has(termOf(w[0].toLowerCase()) ?? ''));
+  if (uses.length === 0) return false;
+  return uses.every(({ w, i }) => {
+    const prev = words.slice(Math.max(0, i - 3), i);
+    if (prev.some((p) => /^(?:he|she|they)$/i.test(p[0]))) return true;
+    const from = prev[0]?.index ?? w.index ?? 0;
+    return personEnds.some((end) => end >= from && end <= (w.index ?? 0) && !/[.;:,]/.test(text.slice(end, w.index ?? 0)));
+  });
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
 import { compoundTerms, textTerms } from './text-terms';
 import { questionRelations, type QuestionRelations } from './question-relations';
-import { actingOrganisations, askedChange, focusModifiers, namedThing, placedNouns, type FocusModifier, type PlacedNoun } from './question-focus';
+import { actingOrganisations, askedChange, focusModifiers, namedThing, placedNouns, type ActingOrganisation, type FocusModifier, type PlacedNoun } from './question-focus';
 
 /** What kind of thing an answer must contain. */
 export type AnswerType = 'person' | 'date' | 'place' | 'count' | 'amount' | 'reason' | 'definition' | 'name' | 'role' | 'other';
@@ -43,7 +43,7 @@ export interface AnalysedQuestion {
   /** Nouns tied to a name ("studies at Stanford"): evidence must not tie them to another. */
   placed: PlacedNoun[];
   /** Organisations that do the question's verb: the answer sentence itself must name them. */
-  actingOrganisations: string[];
+  actingOrganisations: ActingOrganisation[];
 }
 
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [

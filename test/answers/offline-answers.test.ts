@@ -162,6 +162,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('How old was Karpathy when he joined Tesla?').text).toBeNull();
   });
 
+  test('an organisation asked about as the doer is not answered by a person doing the same', () => {
+    expect(answerer.answer('When did Eureka Labs first start teaching?').text ?? '').not.toMatch(/Karpathy (?:formally )?start/);
+  });
+
   test('an answer about one organisation is not taken from a sentence about another', () => {
     expect(answerer.answer('When did Karpathy leave OpenAI for the second time?').text).toMatch(/2024/);
     expect(answerer.answer('When did Karpathy leave Anthropic?').text).toBeNull();
