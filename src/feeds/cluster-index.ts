@@ -34,8 +34,13 @@ const PRUNE_AT = MAX_CLUSTER_TERMS + 40;
  * strong terms get the full similarity check.
  */
 export class ClusterIndex {
-  private readonly clusters = new Map<string, { id: string; publishedMs: number; terms: Terms; norm: number }>();
-  private readonly byTerm = new Map<string, Set<string>>();
+  private readonly clusters = new Map<string, Slot>();
+  /** Postings hold slot numbers, not ids: the candidate loop below is the ingester's hottest. */
+  private readonly byTerm = new Map<string, Set<number>>();
+  private readonly slots: Array<Slot | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  /** Shared-weight accumulator by slot, reused by every match (reset through the touched list). */
+  private shared = new Float64Array(64);
 
   get size(): number {
     return this.clusters.size;
@@ -47,25 +52,31 @@ export class ClusterIndex {
 
   /** The best cluster for an item published at `publishedMs`, if one is similar enough. */
   match(terms: Terms, publishedMs: number): { id: string; score: number } | undefined {
-    const lookup = [...terms.entries()].filter(([, w]) => w >= MIN_LOOKUP_WEIGHT).sort((a, b) => b[1] - a[1]).slice(0, LOOKUP_TERMS);
-    const shared = new Map<string, number>();
+    const lookup = lookupTerms(terms);
+    const shared = this.shared;
+    // Candidates in the order first found (ties keep that order, as a stable sort would).
+    const touched: number[] = [];
     for (const [term, weight] of lookup) {
       const postings = this.byTerm.get(term);
       if (!postings || postings.size > MAX_POSTINGS) continue;
-      for (const id of postings) {
-        if (shared.size >= MAX_CANDIDATES && !shared.has(id)) continue;
-        shared.set(id, (shared.get(id) ?? 0) + weight);
+      for (const slot of postings) {
+        if (shared[slot] === 0) {
+          if (touched.length >= MAX_CANDIDATES) continue;
+          touched.push(slot);
+        }
+        shared[slot] = shared[slot]! + weight;
       }
     }
-    if (shared.size === 0) return undefined;
-    const candidates = [...shared].sort((a, b) => b[1] - a[1]).slice(0, SCORED_CANDIDATES);
+    if (touched.length === 0) return undefined;
+    const candidates = topSlots(touched, shared, SCORED_CANDIDATES);
+    for (const slot of touched) shared[slot] = 0;
     const itemNorm = norm(terms);
     let best: { id: string; score: number } | undefined;
-    for (const [id] of candidates) {
-      const c = this.clusters.get(id);
+    for (const slot of candidates) {
+      const c = this.slots[slot];
       if (!c || Math.abs(c.publishedMs - publishedMs) > SAME_DEVELOPMENT_WINDOW_MS) continue;
       const score = similarity(terms, itemNorm, c.terms, c.norm);
-      if (score >= SAME_DEVELOPMENT_SIMILARITY && (!best || score > best.score)) best = { id, score };
+      if (score >= SAME_DEVELOPMENT_SIMILARITY && (!best || score > best.score)) best = { id: c.id, score };
     }
     return best;
   }
@@ -74,8 +85,16 @@ export class ClusterIndex {
   put(cluster: IndexedCluster): void {
     this.remove(cluster.id);
     const terms = new Map(cluster.terms);
-    this.clusters.set(cluster.id, { id: cluster.id, publishedMs: cluster.publishedMs, terms, norm: norm(terms) });
-    for (const [term, w] of terms) if (w >= MIN_LOOKUP_WEIGHT) this.post(term, cluster.id);
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    const entry: Slot = { id: cluster.id, slot, publishedMs: cluster.publishedMs, terms, norm: norm(terms) };
+    this.slots[slot] = entry;
+    if (slot >= this.shared.length) {
+      const grown = new Float64Array(this.shared.length * 2);
+      grown.set(this.shared);
+      this.shared = grown;
+    }
+    this.clusters.set(cluster.id, entry);
+    for (const [term, w] of terms) if (w >= MIN_LOOKUP_WEIGHT) this.post(term, slot);
   }
 
   /** Folds an item's terms into a cluster in place; returns the cluster's terms. */
@@ -85,11 +104,11 @@ export class ClusterIndex {
     for (const [term, w] of terms) {
       const before = c.terms.get(term) ?? 0;
       c.terms.set(term, before + w);
-      if (before < MIN_LOOKUP_WEIGHT && before + w >= MIN_LOOKUP_WEIGHT) this.post(term, id);
+      if (before < MIN_LOOKUP_WEIGHT && before + w >= MIN_LOOKUP_WEIGHT) this.post(term, c.slot);
     }
     if (c.terms.size > PRUNE_AT) {
       const kept = strongest(c.terms, MAX_CLUSTER_TERMS);
-      for (const term of c.terms.keys()) if (!kept.has(term)) this.unpost(term, id);
+      for (const term of c.terms.keys()) if (!kept.has(term)) this.unpost(term, c.slot);
       c.terms = kept;
     }
     c.norm = norm(c.terms);
@@ -101,22 +120,65 @@ export class ClusterIndex {
     return this.clusters.get(id);
   }
 
-  private post(term: string, id: string): void {
+  private post(term: string, slot: number): void {
     let set = this.byTerm.get(term);
     if (!set) this.byTerm.set(term, (set = new Set()));
-    set.add(id);
+    set.add(slot);
   }
 
-  private unpost(term: string, id: string): void {
+  private unpost(term: string, slot: number): void {
     const set = this.byTerm.get(term);
-    set?.delete(id);
+    set?.delete(slot);
     if (set && set.size === 0) this.byTerm.delete(term);
   }
 
   private remove(id: string): void {
     const old = this.clusters.get(id);
     if (!old) return;
-    for (const term of old.terms.keys()) this.unpost(term, id);
+    for (const term of old.terms.keys()) this.unpost(term, old.slot);
     this.clusters.delete(id);
+    this.slots[old.slot] = undefined;
+    this.freeSlots.push(old.slot);
   }
+}
+
+interface Slot {
+  id: string;
+  slot: number;
+  publishedMs: number;
+  terms: Terms;
+  norm: number;
+}
+
+/**
+ * The item's strongest LOOKUP_TERMS terms of at least MIN_LOOKUP_WEIGHT, strongest first
+ * (equal weights in the item's own order), chosen by insertion into a short list rather
+ * than sorting every term.
+ */
+function lookupTerms(terms: Terms): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
+  for (const entry of terms) {
+    const w = entry[1];
+    if (w < MIN_LOOKUP_WEIGHT) continue;
+    if (out.length === LOOKUP_TERMS && out[LOOKUP_TERMS - 1]![1] >= w) continue;
+    let at = out.length;
+    while (at > 0 && out[at - 1]![1] < w) at--;
+    out.splice(at, 0, entry);
+    if (out.length > LOOKUP_TERMS) out.pop();
+  }
+  return out;
+}
+
+/** The `k` slots with the most shared weight, highest first; ties in the order found. */
+function topSlots(touched: number[], shared: Float64Array, k: number): number[] {
+  const out: number[] = [];
+  for (const slot of touched) {
+    const w = shared[slot]!;
+    if (out.length === k && shared[out[k - 1]!]! >= w) continue;
+    let at = out.length;
+    while (at > 0 && shared[out[at - 1]!]! < w) at--;
+    out.splice(at, 0, slot);
+    if (out.length > k) out.pop();
+  }
+  return out;
 }
