@@ -63,6 +63,18 @@ const heldOutFourth = readQuestions('paraphrase-questions-4.jsonl');
 const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 18 };
 
 /**
+ * A fifth set, written by someone else while the focus checks were built and never seen by
+ * them; scored once after the last change, with no change since: bundled 10/26 answerable
+ * right and 8/10 refused, seeds 11/26 and 9/10. Refusal questions answered wrongly (the
+ * figure of another company for "what is OpenAI currently valued at" on both corpora; the
+ * year without the asked month for "which month in 2024 did Karpathy launch Eureka Labs" on
+ * the bundled one): known faults, kept as a ceiling so none is added and any fix shows.
+ */
+const heldOutFifth = readQuestions('paraphrase-questions-5.jsonl');
+const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 10, seeds: 11 };
+const FIFTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 2, seeds: 1 };
+
+/**
  * Near misses the coverage cannot answer, in words close to answerable ones: names swapped,
  * relations reversed ("Joseph's boss" where Joseph is the boss), events that did not happen
  * ("leave Anthropic"), future dates. Each must be refused, never answered with a sentence
@@ -125,6 +137,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     const result = score(answerer, heldOutFourth);
     expect(result.wronglyAnswered).toEqual([]);
     expect(result.right).toBeGreaterThanOrEqual(FOURTH_SET_FLOOR[_label]!);
+  });
+
+  test('keeps the fifth held-out set at its measured level, answering no more refusal questions than measured', () => {
+    const result = score(answerer, heldOutFifth);
+    expect(result.wronglyAnswered.length).toBeLessThanOrEqual(FIFTH_SET_WRONG_REFUSALS[_label]!);
+    expect(result.right).toBeGreaterThanOrEqual(FIFTH_SET_FLOOR[_label]!);
   });
 
   test('refuses near-miss questions: swapped names, reversed relations, events that did not happen', () => {
