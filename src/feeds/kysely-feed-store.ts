@@ -4,6 +4,12 @@ import type { FeedClusterRow, FeedItemRow, FeedListing, FeedPollRecord, FeedRow,
 
 /** Keeps IN lists well under SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
+/**
+ * Rows per multi-row INSERT: 100 items of 18 columns bind 1,800 values, far under SQLite's
+ * 32,766 and PostgreSQL's 65,535, and halve the statements (each one built by Kysely and
+ * prepared by the driver anew) compared with 50.
+ */
+const ROWS_PER_INSERT = 100;
 
 /** Feeds, items and clusters in SQLite or PostgreSQL, with the same queries for both. */
 export class KyselyFeedStore implements FeedStore {
@@ -163,21 +169,45 @@ export class KyselyFeedStore implements FeedStore {
         if (written.written) kept.push(batch);
       }
       const inserts = kept.flatMap((b) => b.inserts);
-      // Rows per statement stay under the bound-parameter limit (18 columns each).
-      for (let i = 0; i < inserts.length; i += 50) {
-        await trx.insertInto('feed_items').values(inserts.slice(i, i + 50)).onConflict((oc) => oc.column('id').doNothing()).execute();
+      for (let i = 0; i < inserts.length; i += ROWS_PER_INSERT) {
+        await trx.insertInto('feed_items').values(inserts.slice(i, i + ROWS_PER_INSERT)).onConflict((oc) => oc.column('id').doNothing()).execute();
       }
-      for (const row of kept.flatMap((b) => b.updates)) {
-        const { id, first_seen_at: _firstSeen, ...changes } = row;
-        await trx.updateTable('feed_items').set(changes).where('id', '=', id).execute();
+      // Edited items as multi-row upserts rather than an UPDATE each; first_seen_at is kept.
+      // An item edited by two feeds of the group is written once, as the last one left it
+      // (PostgreSQL refuses to upsert one row twice in a statement).
+      const updates = [...new Map(kept.flatMap((b) => b.updates).map((r) => [r.id, r])).values()];
+      for (let i = 0; i < updates.length; i += ROWS_PER_INSERT) {
+        await trx
+          .insertInto('feed_items')
+          .values(updates.slice(i, i + ROWS_PER_INSERT))
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet((eb) => ({
+              feed_id: eb.ref('excluded.feed_id'),
+              story_id: eb.ref('excluded.story_id'),
+              item_key: eb.ref('excluded.item_key'),
+              title: eb.ref('excluded.title'),
+              link: eb.ref('excluded.link'),
+              summary: eb.ref('excluded.summary'),
+              author: eb.ref('excluded.author'),
+              outlet: eb.ref('excluded.outlet'),
+              published_at: eb.ref('excluded.published_at'),
+              date_flag: eb.ref('excluded.date_flag'),
+              updated_at: eb.ref('excluded.updated_at'),
+              content_hash: eb.ref('excluded.content_hash'),
+              relevance: eb.ref('excluded.relevance'),
+              relevant: eb.ref('excluded.relevant'),
+              cluster_id: eb.ref('excluded.cluster_id'),
+            })),
+          )
+          .execute();
       }
       // A cluster grown by several feeds of the group is written once, as the last one left it
       // (PostgreSQL refuses to upsert one row twice in a statement).
       const clusters = [...new Map(kept.flatMap((b) => b.clusters).map((c) => [c.id, c])).values()];
-      for (let i = 0; i < clusters.length; i += 50) {
+      for (let i = 0; i < clusters.length; i += ROWS_PER_INSERT) {
         await trx
           .insertInto('feed_clusters')
-          .values(clusters.slice(i, i + 50))
+          .values(clusters.slice(i, i + ROWS_PER_INSERT))
           .onConflict((oc) =>
             oc.column('id').doUpdateSet((eb) => ({
               headline: eb.ref('excluded.headline'),
