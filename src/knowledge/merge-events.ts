@@ -49,6 +49,18 @@ const SAME_DEVELOPMENT = 1.5;
  * rare words and names. Tellings about different subjects never merge.
  */
 export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
+  const steps = mergeSteps(mentions);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * mergeEvents one mention at a time: it yields after each mention, so a caller can give the
+ * event loop a turn between slices of a large corpus; the return value is the merged timeline.
+ */
+export function* mergeSteps(mentions: EventMention[]): Generator<void, TimelineEvent[], void> {
   const weight = termWeights(mentions);
   const ordered = [...mentions].sort((a, b) => precisionOf(b.date) - precisionOf(a.date));
   const clusters: Cluster[] = [];
@@ -64,11 +76,15 @@ export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
     let best: Cluster | undefined;
     let bestScore = SAME_EVENT;
     const candidates = new Set<Cluster>();
-    for (const key of developmentKeys(mention)) for (const c of byDevelopment.get(key) ?? []) candidates.add(c);
+    // Mentions come most precise first, so when one names a month every cluster so far names
+    // one too, and only clusters of that month are compatible: it reads the month's lists, not
+    // the year's (a year and a common name list thousands of clusters in a big corpus).
+    const within = mention.date.month === undefined ? '' : `|@${mention.date.month}`;
+    for (const key of developmentKeys(mention)) for (const c of byDevelopment.get(key + within) ?? []) candidates.add(c);
     // Tellings about different subjects never merge, so a mention with a subject looks only at
     // clusters about it or about nobody yet; this keeps big corpora near-linear.
     const scopes = mention.subject ? [mention.subject, ''] : ['*'];
-    for (const t of mention.terms) for (const scope of scopes) for (const c of byYearTerm.get(`${mention.date.year}|${scope}|${t}`) ?? []) candidates.add(c);
+    for (const t of mention.terms) for (const scope of scopes) for (const c of byYearTerm.get(`${mention.date.year}|${scope}|${t}${within}`) ?? []) candidates.add(c);
     for (const cluster of candidates) {
       if (!datesCompatible(cluster.date, mention.date)) continue;
       if (!rangesCompatible(cluster.members[0]!, mention)) continue;
@@ -103,14 +119,21 @@ export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
       clusters.push(target);
     }
     if (target.members.length <= MAX_COMPARED) {
+      // Each key is listed for the year (read by year-only mentions) and for the cluster's month.
+      const month = target.date.month === undefined ? undefined : `|@${target.date.month}`;
+      const both = (map: Map<string, Cluster[]>, key: string) => {
+        index(map, key, target!);
+        if (month) index(map, key + month, target!);
+      };
       for (const t of mention.terms) {
         if (target.terms.has(t)) continue;
         target.terms.add(t);
-        index(byYearTerm, `${mention.date.year}|${target.subject ?? ''}|${t}`, target);
-        index(byYearTerm, `${mention.date.year}|*|${t}`, target);
+        both(byYearTerm, `${mention.date.year}|${target.subject ?? ''}|${t}`);
+        both(byYearTerm, `${mention.date.year}|*|${t}`);
       }
-      for (const key of developmentKeys(mention)) index(byDevelopment, key, target);
+      for (const key of developmentKeys(mention)) both(byDevelopment, key);
     }
+    yield;
   }
   // A cluster of tellings that cannot stand on their own line is no entry; they only ever cite.
   return clusters.filter((c) => c.members.some((m) => !m.dependent)).map(toEvent).sort((a, b) => comparePartialDates(a.date, b.date) || a.text.localeCompare(b.text));
