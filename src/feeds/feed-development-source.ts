@@ -1,6 +1,6 @@
 import type { Development, DevelopmentSource } from '../developments/development';
 import type { SourceRef } from '../reply/reply';
-import type { FeedItemRow, FeedStore } from './feed-store';
+import type { FeedClusterRow, FeedItemRow, FeedStore } from './feed-store';
 
 /**
  * Developments from feed clusters: one per cluster, with every outlet that reported it
@@ -12,6 +12,19 @@ export class FeedDevelopmentSource implements DevelopmentSource {
 
   async listDevelopments(storyId: string, range: { since?: Date; until: Date }): Promise<Development[]> {
     const clusters = await this.store.clustersInRange(storyId, range.since?.toISOString(), range.until.toISOString());
+    return this.developmentsOf(storyId, clusters);
+  }
+
+  /**
+   * The `limit` newest developments before `until`, newest first, and how many there are in
+   * all: `latest` shows a few of thousands, so only those few clusters' items are read.
+   */
+  async newestDevelopments(storyId: string, until: Date, limit: number): Promise<{ developments: Development[]; total: number }> {
+    const { clusters, total } = await this.store.newestClusters(storyId, until.toISOString(), limit);
+    return { developments: await this.developmentsOf(storyId, clusters), total };
+  }
+
+  private async developmentsOf(storyId: string, clusters: FeedClusterRow[]): Promise<Development[]> {
     if (clusters.length === 0) return [];
     const items = await this.store.clusterItems(clusters.map((c) => c.id));
     const byCluster = new Map<string, FeedItemRow[]>();

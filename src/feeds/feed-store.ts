@@ -113,4 +113,9 @@ export interface FeedStore {
   clustersInRange(storyId: string, since: string | undefined, until: string): Promise<FeedClusterRow[]>;
   /** Relevant items of these clusters. */
   clusterItems(clusterIds: string[]): Promise<FeedItemRow[]>;
+  /**
+   * The `limit` newest clusters (by publication, then id) first seen or published before
+   * `until` that have at least one relevant item, and how many such clusters there are in all.
+   */
+  newestClusters(storyId: string, until: string, limit: number): Promise<{ clusters: FeedClusterRow[]; total: number }>;
 }

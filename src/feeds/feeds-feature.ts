@@ -29,7 +29,7 @@ export interface FeedsFeatureOptions {
 export class FeedsFeature implements Feature {
   readonly name = 'feeds';
   readonly service: FeedService;
-  readonly developments: DevelopmentSource;
+  readonly developments: FeedDevelopmentSource;
   private readonly fetcher: FeedFetcher;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;

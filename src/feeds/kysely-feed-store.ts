@@ -269,6 +269,27 @@ export class KyselyFeedStore implements FeedStore {
     return out;
   }
 
+  async newestClusters(storyId: string, until: string, limit: number): Promise<{ clusters: FeedClusterRow[]; total: number }> {
+    // Only clusters with a relevant item make a development (an edit can leave one empty).
+    const listed = this.db
+      .selectFrom('feed_clusters')
+      .where('story_id', '=', storyId)
+      .where((eb) => eb.or([eb('first_seen_at', '<', until), eb('published_at', '<', until)]))
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('feed_items')
+            .select('feed_items.id')
+            .whereRef('feed_items.cluster_id', '=', 'feed_clusters.id')
+            .where('feed_items.relevant', '=', 1),
+        ),
+      );
+    const clusters = await listed.selectAll('feed_clusters').orderBy('published_at', 'desc').orderBy('id').limit(limit).execute();
+    if (clusters.length < limit) return { clusters, total: clusters.length };
+    const counted = await listed.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+    return { clusters, total: Number(counted?.n ?? clusters.length) };
+  }
+
   private newRow(feed: NewFeed, now: string): FeedRow {
     return {
       id: feed.id,

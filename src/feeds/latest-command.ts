@@ -14,7 +14,12 @@ const MAX_COUNT = 20;
  * the feeds have none yet (a fresh install, offline), the newest dated events of the story's
  * timeline from `fallback`, saying so.
  */
-export function createLatestCommand(story: StoryRuntime, developments: DevelopmentSource, clock: Clock, fallback?: DevelopmentSource): CommandHandler {
+/** Where `latest` reads feed developments: the newest few, and how many there are in all. */
+export interface NewestDevelopments {
+  newestDevelopments(storyId: string, until: Date, limit: number): Promise<{ developments: Development[]; total: number }>;
+}
+
+export function createLatestCommand(story: StoryRuntime, developments: NewestDevelopments, clock: Clock, fallback?: DevelopmentSource): CommandHandler {
   return {
     name: 'latest',
     usage: '[n]',
@@ -24,19 +29,19 @@ export function createLatestCommand(story: StoryRuntime, developments: Developme
       const n = raw === undefined ? DEFAULT_COUNT : Number(raw);
       if (!Number.isInteger(n) || n < 1 || n > MAX_COUNT) throw new UserFacingError(`"latest" takes a number from 1 to ${MAX_COUNT}, e.g. /${story.definition.command} latest 5.`);
       const now = clock.now();
-      const all = await developments.listDevelopments(story.definition.id, { until: now });
-      if (all.length === 0 && fallback) {
+      // Only the n shown are read from the store, with the count of the rest.
+      const { developments: shown, total } = await developments.newestDevelopments(story.definition.id, now, n);
+      if (total === 0 && fallback) {
         const events = await fallback.listDevelopments(story.definition.id, { until: now });
         if (events.length > 0) return latestEvents(story, events, n);
       }
-      if (all.length === 0) {
+      if (total === 0) {
         return {
           visibility: 'channel',
           title: `${story.definition.title}: latest`,
           blocks: [{ kind: 'text', text: 'No new reports from the feeds yet. See "feeds list" for what is followed and how it is doing.' }],
         };
       }
-      const shown = all.slice(0, n);
       return {
         visibility: 'channel',
         title: `${story.definition.title}: latest`,
@@ -44,7 +49,7 @@ export function createLatestCommand(story: StoryRuntime, developments: Developme
           {
             kind: 'list',
             items: shown.map((d) => ({ label: d.publishedAt.slice(0, 10), headline: d.headline, text: d.summary, sources: d.sources })),
-            ...(all.length > n ? { more: { count: all.length - n, hint: `See more with /${story.definition.command} latest ${Math.min(MAX_COUNT, n + 5)}` } } : {}),
+            ...(total > n ? { more: { count: total - n, hint: `See more with /${story.definition.command} latest ${Math.min(MAX_COUNT, n + 5)}` } } : {}),
           },
         ],
       };

@@ -127,5 +127,9 @@ describe('same-development clustering across feeds', () => {
     expect(text).toMatch(/vibe coding.*\(AI Weekly\)/);
     expect(text).toMatch(/IPO.*\((Daily Tech|AI Weekly) \+1\)/);
     expect(text).toMatch(/\+1 more/);
+    // Reading only the newest two gives the same two, in the same order, as listing all.
+    const newest = await source.newestDevelopments('karpathy', clock.now(), 2);
+    expect(newest.total).toBe(3);
+    expect(newest.developments.map((d) => d.id)).toEqual(later.slice(0, 2).map((d) => d.id));
   });
 });
