@@ -1,7 +1,7 @@
 import type { AnalysedQuestion } from './question';
 import type { IndexedPassage } from './passage-index';
 import type { EntityMention, StoryEntity } from './story-vocabulary';
-import { parseDateMention } from './date-mentions';
+import { parseDateMention, type DateMention } from './date-mentions';
 import { textTerms } from './text-terms';
 
 /**
@@ -102,9 +102,19 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
     case 'date': {
       const q = question.text.toLowerCase();
       const matches = [...text.matchAll(DATE)].filter((m) => !q.includes(m[0].toLowerCase()));
-      const parsed = matches.map((m) => parseDateMention(m[0].toLowerCase(), p.article.published)).filter((d) => d !== undefined);
-      const best = Math.max(0, ...parsed.map((d) => d.precision));
-      return hard(parsed.map((d) => d.key), 0.5 + 0.5 * best, at(matches));
+      // "Which month ...", "what date ...": a date less precise than asked (a bare year) does not answer.
+      const needed = askedPrecision(q);
+      // "Which month in 2024 ...": a date of another year is another event's.
+      const years = q.match(/\b(?:19|20)\d{2}\b/g) ?? [];
+      const kept: Array<{ m: RegExpMatchArray; d: DateMention }> = [];
+      for (const m of matches) {
+        const d = parseDateMention(m[0].toLowerCase(), p.article.published);
+        if (!d || d.precision < needed) continue;
+        if (needed > 0 && years.length > 0 && !years.some((y) => d.key.startsWith(y))) continue;
+        kept.push({ m, d });
+      }
+      const best = Math.max(0, ...kept.map((x) => x.d.precision));
+      return hard(kept.map((x) => x.d.key), 0.5 + 0.5 * best, at(kept.map((x) => x.m)));
     }
     case 'count': {
       const found = [...text.matchAll(COUNT)].filter((m) => !YEAR.test(m[0].replace(/[,.]$/, '')));
@@ -127,7 +137,9 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       return hard(numbers, found.some((m) => nearQuestionTerm(text, m, question, 3)) ? 0.5 : 0.4, at(found));
     }
     case 'amount': {
-      const found = [...text.matchAll(AMOUNT)];
+      // "What is OpenAI valued at": a figure whose owner is another organisation answers nothing.
+      const owners = question.entities.filter((e) => e.kind === 'organisation');
+      const found = [...text.matchAll(AMOUNT)].filter((m) => owners.every((o) => ownsFigure(text, context.mentions(text), m.index ?? 0, o.id)));
       const amounts = notInQuestion(found.map((m) => m[0].toLowerCase().replace(/\s+/g, ' ')), question);
       return hard(amounts, found.some((m) => nearQuestionTerm(text, m, question, 5)) ? 1 : 0.6, at(found));
     }
@@ -251,4 +263,21 @@ function definesSubject(subject: string, text: string): boolean {
   return after.test(text) || before.test(text) || new RegExp(`\\b${s}\\w{0,3}"?,\\s`, 'i').test(text);
 }
 
+/** Precision a date question asks for: 0.6 for "which month", 1 for "which day"/"what date", else any. */
+function askedPrecision(lowerQuestion: string): number {
+  if (/\b(?:which|what) (?:exact )?(?:day|date)\b|\bon what (?:day|date)\b/.test(lowerQuestion)) return 1;
+  if (/\b(?:which|what) month\b/.test(lowerQuestion)) return 0.6;
+  return 0;
+}
 
+/**
+ * True when the organisation owns the figure written at `offset`: it is named before the
+ * figure, not as the object of a comparison ("more than OpenAI"). A figure written before
+ * it ("a $965 billion valuation, briefly overtaking OpenAI") is another's.
+ */
+function ownsFigure(text: string, mentions: EntityMention[], offset: number, organisation: string): boolean {
+  // The closest organisation before the figure that stands as a name, not as a noun's
+  // modifier ("OpenAI engineers", "the OpenAI orbit") or the object of a comparison.
+  const owners = mentions.filter((m) => m.entity.kind === 'organisation' && m.start < offset && !/\b(?:than|over|overtaking|overtook|topping|topped|beating|beat|against|versus|vs|the|a|an)\s+$/i.test(text.slice(0, m.start)) && !/^\s+(?:engineers|researchers|employees|staff|team|orbit|people|talent|users)\b/.test(text.slice(m.start + m.length)));
+  return owners.at(-1)?.entity.id === organisation;
+}

@@ -6,7 +6,7 @@ import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
 import { RelationChecker } from './relation-checks';
-import { ASKS_PRESENT, contradictsModifier, contradictsPlace, onlyPast, personDoesVerb, verbClass, verbNear } from './question-focus';
+import { ASKS_PRESENT, FOUNDING, writtenAsFounded, contradictsModifier, contradictsPlace, onlyPast, personDoesVerb, verbClass, verbNear } from './question-focus';
 
 /**
  * Scores retrieved passages by how much of the question they actually cover, and decides
@@ -335,6 +335,14 @@ function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, conti
     const family = new Set([...verbClass(o.verb), ...synonymsOf(o.verb)]);
     const personEnds = vocabulary.mentions(passage.text).filter((m) => m.entity.kind === 'person').map((m) => m.start + m.length);
     if (personDoesVerb(passage.text, family, personEnds)) return 'focus:doer';
+  }
+  // "What year was Anthropic started": the organisation must be what was founded, not where someone started.
+  if (question.type === 'date') {
+    for (const o of question.actingOrganisations) {
+      if (!o.verb || !FOUNDING.has(o.verb)) continue;
+      const founded = [passage, continuation].some((p) => p !== undefined && writtenAsFounded(p.text, vocabulary.mentions(p.text).filter((m) => m.entity.id === o.id)));
+      if (!founded) return 'focus:founded';
+    }
   }
   const change = question.change;
   if (change && ![passage, continuation].some((p) => p !== undefined && [...change].some((t) => p.terms.has(t)))) return 'focus:change';

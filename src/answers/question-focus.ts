@@ -232,3 +232,23 @@ const PRESENT_MARK = /\b(?:now|currently|is|are|has joined|have joined|joins|lea
 export function onlyPast(text: string): boolean {
   return PAST_MARK.test(text) && !PRESENT_MARK.test(text);
 }
+
+/** Terms of the verbs that found or start an organisation. */
+export const FOUNDING = verbClass('found');
+
+/**
+ * True when the text writes the organisation named at one of `spans` as the thing founded
+ * or started: its object ("founded Anthropic", "set up the lab") or the subject of the
+ * passive ("Anthropic, which was founded", "Anthropic itself was started"), never the place
+ * where someone started ("Karpathy started at Anthropic").
+ */
+export function writtenAsFounded(text: string, spans: ReadonlyArray<{ start: number; length: number }>): boolean {
+  const isFounding = (word: string | undefined) => word !== undefined && FOUNDING.has(termOf(word.toLowerCase().replace(/^co-?/, '')) ?? '');
+  return spans.some(({ start, length }) => {
+    const after = /^(?:['\u2019]s)?\s*,?\s*(?:(?:which|that|was|were|is|are|has|have|had|been|being|originally|first|itself|jointly|formally|officially|only|just)\s+)*([A-Za-z-]+)/.exec(text.slice(start + length));
+    const passive = after !== null && /\b(?:was|were|is|are|been|being)\s/.test(after[0]) && isFounding(after[1]);
+    const possessive = after !== null && /^['\u2019]s/.test(after[0]) && isFounding(after[1]);
+    const before = /\b([A-Za-z-]+)\s+(?:up\s+)?(?:the\s+)?$/.exec(text.slice(0, start));
+    return passive || possessive || isFounding(before?.[1]);
+  });
+}

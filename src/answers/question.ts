@@ -57,7 +57,7 @@ const TYPE_RULES: Array<[RegExp, AnswerType]> = [
 ];
 
 /** Asking about one of these asks for an amount of money. */
-const MONEY_WORDS = /\b(?:salary|salaries|pay|paid|compensation|cost|costs|price|worth|valuation|revenue|earn\w*|income|funding|fee|fees)\b/;
+const MONEY_WORDS = /\b(?:salary|salaries|pay|paid|compensation|cost|costs|price|worth|valuation|valued|revenue|earn\w*|income|funding|fee|fees)\b/;
 
 /** Roles that only an organisation fills for another organisation. */
 const ORG_ROLE = /^who(?: is| are| was| were|'s) (?:the )?[\w\s-]*?'s? (?:\w+ )?(rivals?|competitors?|challengers?|competition|partners?|investors?|backers?|owners?|parent|acquirer|customers?)\b/;

@@ -72,7 +72,12 @@ const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 18 };
  */
 const heldOutFifth = readQuestions('paraphrase-questions-5.jsonl');
 const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 10, seeds: 11 };
-const FIFTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 2, seeds: 1 };
+/**
+ * Then fixed by the owner of a figure (the organisation named before it, not one it is
+ * compared with), the asked precision of a date ("which month in 2024": not a bare year,
+ * not another year's month) and the founded organisation written as founded: none left.
+ */
+const FIFTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 0, seeds: 0 };
 
 /**
  * Near misses the coverage cannot answer, in words close to answerable ones: names swapped,
