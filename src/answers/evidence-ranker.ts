@@ -6,7 +6,7 @@ import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
 import { RelationChecker } from './relation-checks';
-import { ASKS_PRESENT, FOUNDING, writtenAsFounded, contradictsModifier, contradictsPlace, onlyPast, personDoesVerb, verbClass, verbNear } from './question-focus';
+import { ASKS_PRESENT, ASKS_SPEAKERS_REASON, FOUNDING, speakerSays, writtenAsFounded, contradictsModifier, contradictsPlace, onlyPast, personDoesVerb, verbClass, verbNear } from './question-focus';
 
 /**
  * Scores retrieved passages by how much of the question they actually cover, and decides
@@ -84,8 +84,10 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   const exactWeights = new Map<string, number>();
   const searchWeights = new Map<string, number>();
   const raise = (weights: Map<string, number>, t: string, w: number) => weights.set(t, Math.max(weights.get(t) ?? 0, w));
+  // "What year was X started": founding is what is asked, whichever verb an article uses for it.
+  const foundingVerbs = new Set(question.type === 'date' ? question.actingOrganisations.filter((o) => o.verb && FOUNDING.has(o.verb)).map((o) => o.verb!) : []);
   for (const term of question.terms) {
-    let synonyms = vocabulary.synonymsOf(term);
+    let synonyms = foundingVerbs.has(term) ? new Set([...vocabulary.synonymsOf(term), ...FOUNDING]) : vocabulary.synonymsOf(term);
     const paraphrases = vocabulary.paraphrasesOf(term);
     let dfs = [term, ...synonyms].map((t) => index.termFrequency(t)).filter((df) => df > 0);
     let required = false;
@@ -343,6 +345,14 @@ function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, conti
       const founded = [passage, continuation].some((p) => p !== undefined && writtenAsFounded(p.text, vocabulary.mentions(p.text).filter((m) => m.entity.id === o.id)));
       if (!founded) return 'focus:founded';
     }
+  }
+  // "Why did he say ...": the reason is the one the speaker gave, not what others argued about him.
+  const speaker = ASKS_SPEAKERS_REASON.exec(question.text)?.[1];
+  if (question.type === 'reason' && speaker) {
+    const asked = /^(?:he|she|him|her)$/i.test(speaker) ? [vocabulary.mainPerson, passage.pronounPerson] : question.entities.filter((e) => e.kind === 'person');
+    const ids = new Set(asked.filter((e): e is StoryEntity => e !== undefined).map((e) => e.id));
+    const said = [passage, continuation].some((p) => p !== undefined && speakerSays(p.text, vocabulary.mentions(p.text).filter((m) => ids.has(m.entity.id))));
+    if (!said) return 'focus:speaker';
   }
   const change = question.change;
   if (change && ![passage, continuation].some((p) => p !== undefined && [...change].some((t) => p.terms.has(t)))) return 'focus:change';

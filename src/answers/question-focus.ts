@@ -252,3 +252,22 @@ export function writtenAsFounded(text: string, spans: ReadonlyArray<{ start: num
     return passive || possessive || isFounding(before?.[1]);
   });
 }
+
+/** "Why did he say ...", "why does X think ...": asks for the reason a named speaker gave. */
+export const ASKS_SPEAKERS_REASON = /^why (?:did|does|do|would|has|had) (\S+) (?:say|said|tell|told|claim|argue|think|believe|write|call|describe|feel|explain)\b/i;
+const SPEECH = /\b(?:said|says|say|told|tells|cited|cites|citing|framed|frames|argued|argues|wrote|writes|explained|explains|called|calls|described|describes|noted|notes|believes|believed|thinks|thought|posted|added|stated)\b/gi;
+
+/**
+ * True when a speech verb in the text has one of the asked speakers (named at `spans`) or
+ * a he/she as its doer, a few words before it ("Karpathy himself cited ..."), not someone
+ * else ("some commenters argued that Karpathy's output ...").
+ */
+export function speakerSays(text: string, spans: ReadonlyArray<{ start: number; length: number }>): boolean {
+  for (const m of text.matchAll(SPEECH)) {
+    const at = m.index ?? 0;
+    const before = text.slice(0, at);
+    if (/\b(?:he|she)\s+(?:\w+\s+)?$/i.test(before)) return true;
+    if (spans.some((s) => s.start + s.length <= at && /^(?:['\u2019]s)?\s*(?:,[^,]{0,40},\s*)?(?:\w+\s+){0,1}$/.test(text.slice(s.start + s.length, at)))) return true;
+  }
+  return false;
+}
