@@ -1,4 +1,5 @@
 import type { EventMention } from './event-mention';
+import { runToEnd } from './run-in-slices';
 import { comparePartialDates, datesCompatible, precisionOf, type PartialDate } from './partial-date';
 
 /** One entry of a story's timeline: an event with every article that tells it. */
@@ -49,11 +50,7 @@ const SAME_DEVELOPMENT = 1.5;
  * rare words and names. Tellings about different subjects never merge.
  */
 export function mergeEvents(mentions: EventMention[]): TimelineEvent[] {
-  const steps = mergeSteps(mentions);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
+  return runToEnd(mergeSteps(mentions));
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Article } from '../corpus/article';
 import type { StoryDefinition } from '../story/story-definition';
 import { extractEvents } from './extract-events';
-import { mergeEvents, type TimelineEvent } from './merge-events';
+import { mergeSteps, type TimelineEvent } from './merge-events';
+import { runInSlices, runToEnd } from './run-in-slices';
 import { corpusReferenceDate, publishedDate } from './reference-date';
 import { StoryNames } from './story-names';
 import { TermFolder } from './text-terms';
@@ -43,6 +44,19 @@ export interface BuildOptions {
 
 /** Extracts and merges the knowledge of a set of articles for one story. */
 export function buildStoryKnowledge(definition: StoryDefinition, articles: Article[], options: BuildOptions): StoryKnowledge {
+  return runToEnd(buildSteps(definition, articles, options));
+}
+
+/**
+ * The same build, giving the event loop a turn every few milliseconds (between articles and
+ * between merge steps), so a running bot keeps answering while a large corpus is read.
+ */
+export function buildStoryKnowledgeInSlices(definition: StoryDefinition, articles: Article[], options: BuildOptions): Promise<StoryKnowledge> {
+  return runInSlices(buildSteps(definition, articles, options));
+}
+
+/** The build as small steps: one per article extracted, then one per mention merged. */
+function* buildSteps(definition: StoryDefinition, articles: Article[], options: BuildOptions): Generator<void, StoryKnowledge, void> {
   const names = new StoryNames(definition);
   const folder = new TermFolder(definition.synonyms);
   const reference = corpusReferenceDate(articles, options.now);
@@ -60,9 +74,11 @@ export function buildStoryKnowledge(definition: StoryDefinition, articles: Artic
     for (const m of extraction.events) mentions.push(m);
     for (const q of extraction.quotes) quotes.push(q);
     for (const c of extraction.claims) claims.push(c);
+    yield;
   }
   cache.keepOnly(new Set(articles.map((a) => a.id)));
-  return { version: options.version, reference, names, folder, events: mergeEvents(mentions), quotes: groupQuotes(quotes), claims };
+  const events = yield* mergeSteps(mentions);
+  return { version: options.version, reference, names, folder, events, quotes: groupQuotes(quotes), claims };
 }
 
 /** Quotes with the same speaker and the same words (ignoring case and punctuation) become one entry. */

@@ -54,7 +54,7 @@ export function createClaimsCommand(story: StoryRuntime, cache: KnowledgeCache):
     async run(request): Promise<Reply> {
       const { args, page } = takePage(request.args);
       const topic = args.join(' ').trim();
-      const groups = claimGroups(cache.get(story.definition, story.corpus), topic);
+      const groups = claimGroups(await cache.load(story.definition, story.corpus), topic);
       if (groups.length === 0) {
         return { visibility: 'private', blocks: [{ kind: 'text', text: topic ? `No figures about "${topic}" in the sources. Try /${command} claims for all of them.` : 'No figures found in the sources yet.' }] };
       }

@@ -26,7 +26,7 @@ export function createQuotesCommand(story: StoryRuntime, cache: KnowledgeCache):
     async run(request): Promise<Reply> {
       const { args, page } = takePage(request.args);
       const name = args.join(' ').trim();
-      const knowledge = cache.get(story.definition, story.corpus);
+      const knowledge = await cache.load(story.definition, story.corpus);
       const quotes = quotesBy(knowledge, name);
       if (quotes.length === 0) {
         return { visibility: 'private', blocks: [{ kind: 'text', text: name ? `No quotes from "${name}" in the story's sources. Try /${command} quotes for everyone.` : 'No quotes found in the sources yet.' }] };

@@ -19,7 +19,7 @@ export function createTimelineCommand(story: StoryRuntime, cache: KnowledgeCache
     async run(request): Promise<Reply> {
       const { args, page } = takePage(request.args);
       const range = parseTimelineRange(args);
-      const knowledge = cache.get(story.definition, story.corpus);
+      const knowledge = await cache.load(story.definition, story.corpus);
       const all = knowledge.events;
       const events = eventsInRange(all, range);
       const span = args.join(' ');

@@ -15,7 +15,7 @@ export function createWhoCommand(story: StoryRuntime, cache: KnowledgeCache): Co
     summary: 'who someone is in the story: role, events, quotes',
     async run(request): Promise<Reply> {
       const name = request.text.trim();
-      const knowledge = cache.get(story.definition, story.corpus);
+      const knowledge = await cache.load(story.definition, story.corpus);
       if (!name) {
         const people = knowledge.names.entities.filter((e) => e.kind === 'person');
         return {
