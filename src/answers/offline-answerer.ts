@@ -7,6 +7,7 @@ import { analyseQuestion, type AnalysedQuestion } from './question';
 import { gate, HARD_TYPES, rankEvidence, type RankedPassage } from './evidence-ranker';
 import type { Answer } from './answer';
 import { datesCompatible } from './date-mentions';
+import { statedDifference } from './question-focus';
 
 /** "Is X leaving ...?", "Did X say ...?": asks whether, not what. */
 const YES_NO = /^(?:is|are|was|were|does|do|did|will|would|has|have|had|can|could|should)\b/i;
@@ -87,6 +88,9 @@ export class OfflineAnswerer {
       const differing = others.find((r) => question.type !== 'person' && r.coverage >= best.coverage - 0.02 && r.type.values.some((v) => !v.startsWith('relative:')) && !agrees(question, best, r));
       if (differing) parts.push(`Another report differs: ${differing.passage.text} [${cite(differing.passage)}]`);
     }
+    // "By how many did X grow": the gap between the two figures the sentence gives.
+    const difference = question.change && /^(?:by )?how (?:much|many)\b/i.test(question.text) ? statedDifference(best.passage.text, question.head) : undefined;
+    if (difference) parts.push(difference);
     return {
       question: question.text,
       text: parts.join(' '),

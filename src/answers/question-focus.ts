@@ -124,9 +124,9 @@ const CHANGE_CLASSES = [
   'rise rose rises grow grew grows increase increased increases jump jumped climb climbed boost boosted raise raised surge surged',
 ].map((c) => new Set(textTerms(c)));
 
-/** For "by how much did X <change>", the terms of verbs stating that change; else undefined. */
+/** For "by how much/many did X <change>", the terms of verbs stating that change; else undefined. */
 export function askedChange(lower: string): ReadonlySet<string> | undefined {
-  if (!/^(?:by )?how much\b/.test(lower)) return undefined;
+  if (!/^(?:by )?how much\b|^by how many\b/.test(lower)) return undefined;
   for (const w of lower.match(WORD) ?? []) {
     const t = termOf(w);
     const found = t ? CHANGE_CLASSES.find((c) => c.has(t)) : undefined;
@@ -270,4 +270,20 @@ export function speakerSays(text: string, spans: ReadonlyArray<{ start: number; 
     if (spans.some((s) => s.start + s.length <= at && /^(?:['\u2019]s)?\s*(?:,[^,]{0,40},\s*)?(?:\w+\s+){0,1}$/.test(text.slice(s.start + s.length, at)))) return true;
   }
   return false;
+}
+
+/**
+ * For "by how much/many did X grow", the difference when the sentence states the change as
+ * "from N1 <unit> ... to N2": the coverage gives both ends, the asked figure is their gap.
+ * Undefined when the sentence words it otherwise or the figures are not whole numbers.
+ */
+export function statedDifference(text: string, head: string | undefined): string | undefined {
+  const m = /\bfrom (\d[\d,]*)(?: ([a-z-]+))?[^.;:]{0,40}? to (\d[\d,]*)(?: ([a-z-]+))?/i.exec(text);
+  if (!m) return undefined;
+  const a = Number(m[1]!.replace(/,/g, ''));
+  const b = Number(m[3]!.replace(/,/g, ''));
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || a === b) return undefined;
+  const unit = [m[2], m[4]].find((w) => w !== undefined && head !== undefined && termOf(w.toLowerCase()) === head);
+  if (head !== undefined && unit === undefined) return undefined;
+  return `From ${m[1]} to ${m[3]} is ${b > a ? 'a rise' : 'a fall'} of ${Math.abs(b - a).toLocaleString('en-US')}${unit ? ` ${unit}` : ''}.`;
 }

@@ -49,7 +49,7 @@ export interface AnalysedQuestion {
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
   [/^(?:in )?(?:what|which) (?:year|date|day|month|time)\b|^when\b|\bsince when\b|^how long ago\b/, 'date'],
   [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^how (?:big|large|high|fast)\b/, 'amount'],
-  [/^how many\b|^what (?:is the )?number of\b|^(?:roughly |about |approximately )?how old\b/, 'count'],
+  [/^(?:by )?how many\b|^what (?:is the )?number of\b|^(?:roughly |about |approximately )?how old\b/, 'count'],
   [/^(?:from |in )?where\b|^(?:in |from |at )?(?:what|which) (?:country|city|place|university|school|college)\b/, 'place'],
   [/^why\b|^what (?:made|led|motivated|drove|prompted|caused)\b|\bwhat (?:is|was) the reason\b|\bfor what reason\b/, 'reason'],
   [/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|researcher|executive|engineer)\b/, 'person'],

@@ -44,7 +44,8 @@ const SECOND_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 16 };
  * out; words matched one by one) then used it as development data: bundled 18/33, seeds 20/33.
  */
 const heldOutThird = readQuestions('paraphrase-questions-3.jsonl');
-const THIRD_SET_FLOOR: Record<string, number> = { bundled: 21, seeds: 21 };
+/** The change gap ("from 150 to 750" = 600) and any founding verb for "started": bundled 22, seeds 23. */
+const THIRD_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 23 };
 
 /**
  * A fourth set, written by someone else during the gate rebalancing and scored once after
@@ -71,7 +72,7 @@ const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 18 };
  * the bundled one): known faults, kept as a ceiling so none is added and any fix shows.
  */
 const heldOutFifth = readQuestions('paraphrase-questions-5.jsonl');
-const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 10, seeds: 11 };
+const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 10, seeds: 12 };
 /**
  * Then fixed by the owner of a figure (the organisation named before it, not one it is
  * compared with), the asked precision of a date ("which month in 2024": not a bare year,
@@ -295,6 +296,27 @@ describe('retrieval follows the corpus', () => {
     ]);
     const answer = new OfflineAnswerer(story.definition, corpus).answer('What did Nick Joseph write when Karpathy started?');
     expect(answer.text).toContain('Nobody is better suited');
+  });
+
+  test('a change asked "by how many" is answered with the gap between the two figures given', () => {
+    const corpus = new StoryCorpus([
+      buildArticle({ id: 'course', outlet: 'Example Wire', title: 'A workshop grows', origin: 'feed', body: 'The Zelmore workshop Karpathy runs grew from 40 attendees in 2019 to 310 attendees in 2022.' }),
+    ]);
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    expect(answerer.answer('By how many attendees did the Zelmore workshop grow?').text).toContain('270 attendees');
+    // The sentence gives both figures, never a gap in another unit.
+    expect(answerer.answer('How many attendees did the Zelmore workshop have in 2022?').text).not.toContain('270');
+  });
+
+  test('a figure belongs to the organisation named before it, and a date question gets the precision it asks', () => {
+    const corpus = new StoryCorpus([
+      buildArticle({ id: 'value', outlet: 'Example Wire', title: 'Valuations', origin: 'feed', body: 'Anthropic raised money at a $700 billion valuation, overtaking OpenAI in private markets. In 2024 Karpathy founded Eureka Labs.' }),
+    ]);
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    expect(answerer.answer('What is OpenAI currently valued at?').text).toBeNull();
+    expect(answerer.answer('What is Anthropic valued at?').text).toContain('$700 billion');
+    expect(answerer.answer('Which month in 2024 did Karpathy launch Eureka Labs?').text).toBeNull();
+    expect(answerer.answer('What year did Karpathy found Eureka Labs?').text).toContain('2024');
   });
 });
 
