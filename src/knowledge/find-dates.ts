@@ -42,6 +42,25 @@ export function findDates(sentence: string, reference: Date): DateMention[] {
   return result;
 }
 
+/**
+ * chrono with only the parsers that can yield what is kept (month names, ISO and year-first
+ * dates, weekdays that join a date): times of day and relative expressions ("in two weeks",
+ * "yesterday") are dropped below anyway, and their patterns cost most of each parse.
+ */
+const USEFUL_PARSERS = new Set([
+  'ENYearMonthDayParser',
+  'ISOFormatParser',
+  'ENMonthNameLittleEndianParser',
+  'ENMonthNameMiddleEndianParser',
+  'ENWeekdayParser',
+  'ENYearMonthNameParser',
+  'ENMonthNameParser',
+]);
+const calendarParser = new chrono.Chrono({
+  parsers: chrono.en.casual.parsers.filter((p) => USEFUL_PARSERS.has(p.constructor.name)),
+  refiners: chrono.en.casual.refiners,
+});
+
 const REMEMBER_AT_MOST = 50_000;
 const remembered = new Map<string, DateMention[]>();
 
@@ -66,7 +85,7 @@ function parseDates(sentence: string, reference: Date): DateMention[] {
     add({ text: m[0], index: m.index, date: { year: Number(m[1]) }, kind: 'qualified-year' });
   }
   // chrono is the costly part; only month names and ISO dates are kept from it, so skip it otherwise.
-  const calendar = MONTH_NAME.test(sentence) || ISO_DATE.test(sentence) ? chrono.parse(sentence, reference) : [];
+  const calendar = MONTH_NAME.test(sentence) || ISO_DATE.test(sentence) ? calendarParser.parse(sentence, reference) : [];
   for (const result of calendar) {
     if (!MONTH_NAME.test(result.text) && !ISO_DATE.test(result.text)) continue;
     // A month name in lower case is a word ("may", "march"), not a date.
