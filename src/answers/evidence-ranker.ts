@@ -354,6 +354,12 @@ function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, conti
     const said = [passage, continuation].some((p) => p !== undefined && speakerSays(p.text, vocabulary.mentions(p.text).filter((m) => ids.has(m.entity.id))));
     if (!said) return 'focus:speaker';
   }
+  // "What did X work on while at Tesla": the sentence places its fact at Tesla ("at Tesla",
+  // "Tesla's Autopilot"), not a title held there in a sentence about another employer.
+  for (const id of question.during) {
+    const placed = [passage, continuation].some((p) => p !== undefined && vocabulary.mentions(p.text).some((m) => m.entity.id === id && (/\b(?:at|for|with|in|inside|within)\s+(?:the\s+)?$/i.test(p.text.slice(0, m.start)) && !/\b(?:former|ex-|previous|one-time)[^,.;]{0,30}$/i.test(p.text.slice(0, m.start)) || /^['\u2019]s\s+(?!former\b|ex-|previous\b|one-time\b)/i.test(p.text.slice(m.start + m.length)))));
+    if (!placed) return 'focus:during';
+  }
   const change = question.change;
   if (change && ![passage, continuation].some((p) => p !== undefined && [...change].some((t) => p.terms.has(t)))) return 'focus:change';
   if (question.type === 'date' || question.type === 'person') {

@@ -119,6 +119,17 @@ function leadName(question: AnalysedQuestion, best: RankedPassage): string | und
 function evidenceText(question: AnalysedQuestion, best: RankedPassage, index: PassageIndex): string {
   const p = best.passage;
   const sentences = [p.text];
+  // The end of a quote that opened in a sentence before ('... for the field. He translates
+  // reality," X user commented.'): the quote is shown from where it opens.
+  if (closesQuote(p.text)) {
+    let prev = index.neighbour(p, -1);
+    for (let i = 0; prev && i < 3; i++) {
+      sentences.unshift(prev.text);
+      if (/^["\u201c]/.test(prev.text)) break;
+      prev = index.neighbour(prev, -1);
+    }
+    if (!/^["\u201c]/.test(sentences[0]!)) sentences.splice(0, sentences.length - 1);
+  }
   if (best.introduction) {
     sentences.unshift(best.introduction.text);
   } else if (best.continuation) {
@@ -161,4 +172,14 @@ function distinctOutlets(list: RankedPassage[]): RankedPassage[] {
     seen.add(r.passage.article.outlet);
     return true;
   });
+}
+
+/** True when the sentence ends a quote it never opened: one straight quote mark, or a closing curly one first. */
+function closesQuote(text: string): boolean {
+  if (/^["\u201c]/.test(text)) return false;
+  const straight = (text.match(/"/g) ?? []).length;
+  if (straight % 2 === 1) return true;
+  const close = text.indexOf('\u201d');
+  const open = text.indexOf('\u201c');
+  return close >= 0 && (open < 0 || close < open);
 }

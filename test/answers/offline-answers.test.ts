@@ -33,7 +33,8 @@ const heldOut = readQuestions('paraphrase-questions.jsonl');
  * then, so a change that answers fewer of them, or any wrongly, fails here.
  */
 const heldOutSecond = readQuestions('paraphrase-questions-2.jsonl');
-const SECOND_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 16 };
+/** A period asked about ("while at Tesla") placed in the answer: bundled 21, seeds 17. */
+const SECOND_SET_FLOOR: Record<string, number> = { bundled: 21, seeds: 17 };
 
 /**
  * A third set, written by someone else while the relation checks were built and never seen
@@ -44,8 +45,11 @@ const SECOND_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 16 };
  * out; words matched one by one) then used it as development data: bundled 18/33, seeds 20/33.
  */
 const heldOutThird = readQuestions('paraphrase-questions-3.jsonl');
-/** The change gap ("from 150 to 750" = 600) and any founding verb for "started": bundled 22, seeds 23. */
-const THIRD_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 23 };
+/**
+ * The change gap ("from 150 to 750" = 600), any founding verb for "started" and a quote shown
+ * from where it opens: bundled 23, seeds 23.
+ */
+const THIRD_SET_FLOOR: Record<string, number> = { bundled: 23, seeds: 23 };
 
 /**
  * A fourth set, written by someone else during the gate rebalancing and scored once after
@@ -296,6 +300,25 @@ describe('retrieval follows the corpus', () => {
     ]);
     const answer = new OfflineAnswerer(story.definition, corpus).answer('What did Nick Joseph write when Karpathy started?');
     expect(answer.text).toContain('Nobody is better suited');
+  });
+
+  test('a quote that opened a sentence earlier is shown from where it opens', () => {
+    const corpus = new StoryCorpus([
+      buildArticle({ id: 'q', outlet: 'Example Wire', title: 'Reactions', origin: 'feed', body: 'Reactions came fast. "He is a lighthouse keeper for the field. He explains, he never sells," X user @harbour_pilot commented.' }),
+    ]);
+    const text = new OfflineAnswerer(story.definition, corpus).answer('How did X user @harbour_pilot describe Karpathy?').text;
+    expect(text).toContain('"He is a lighthouse keeper for the field. He explains');
+    expect(text).not.toContain('Reactions came fast');
+  });
+
+  test('a period asked about ("while at Tesla") must be where the answer places its fact', () => {
+    const corpus = new StoryCorpus([
+      buildArticle({ id: 't', outlet: 'Example Wire', title: 'Career', origin: 'feed', body: 'Karpathy, the former director of AI at Tesla, began work on the Zelmore project this week. Karpathy spent years at Tesla building the Harbourline vision stack.' }),
+    ]);
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    // The title held at Tesla does not make this week's work a Tesla fact.
+    expect(answerer.answer('What did Karpathy work on while at Tesla?').text ?? '').not.toContain('Zelmore');
+    expect(answerer.answer('What did Karpathy work on this week?').text).toContain('Zelmore');
   });
 
   test('a change asked "by how many" is answered with the gap between the two figures given', () => {
