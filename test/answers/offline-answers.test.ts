@@ -85,6 +85,21 @@ const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 10, seeds: 12 };
 const FIFTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 0, seeds: 0 };
 
 /**
+ * A sixth set, written by someone else while the owner, precision, founding, speaker,
+ * period and change-gap checks were built and never seen by them; scored once after the
+ * last change, with no change since: bundled 13/22 answerable right and 8/8 refused (no
+ * wrong answer), seeds 13/22 and 7/8. Wrong answers on the seeds: "who runs Anthropic's
+ * post-training team" answered with the pre-training lead (a refusal question), and "how
+ * long did Karpathy leave the coding agent running" answered with a career sentence. Known
+ * faults, kept as ceilings so none is added and any fix shows.
+ */
+const heldOutSixth = readQuestions('paraphrase-questions-6.jsonl');
+const SIXTH_SET_FLOOR: Record<string, number> = { bundled: 13, seeds: 13 };
+const SIXTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 0, seeds: 1 };
+/** Answerable questions answered with something else (not refused): a wrong confident answer. */
+const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 };
+
+/**
  * Near misses the coverage cannot answer, in words close to answerable ones: names swapped,
  * relations reversed ("Joseph's boss" where Joseph is the boss), events that did not happen
  * ("leave Anthropic"), future dates. Each must be refused, never answered with a sentence
@@ -153,6 +168,17 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     const result = score(answerer, heldOutFifth);
     expect(result.wronglyAnswered.length).toBeLessThanOrEqual(FIFTH_SET_WRONG_REFUSALS[_label]!);
     expect(result.right).toBeGreaterThanOrEqual(FIFTH_SET_FLOOR[_label]!);
+  });
+
+  test('keeps the sixth held-out set at its measured level, with no more wrong answers than measured', () => {
+    const result = score(answerer, heldOutSixth);
+    expect(result.wronglyAnswered.length).toBeLessThanOrEqual(SIXTH_SET_WRONG_REFUSALS[_label]!);
+    expect(result.right).toBeGreaterThanOrEqual(SIXTH_SET_FLOOR[_label]!);
+    const wrong = heldOutSixth.filter((q) => !q.abstain).filter((q) => {
+      const text = answerer.answer(q.q).text?.toLowerCase();
+      return text !== undefined && !q.any!.some((a) => text.includes(a.toLowerCase()));
+    });
+    expect(wrong.length).toBeLessThanOrEqual(SIXTH_SET_WRONG_ANSWERS[_label]!);
   });
 
   test('refuses near-miss questions: swapped names, reversed relations, events that did not happen', () => {
