@@ -335,8 +335,20 @@ function oneSentence(item: FeedItem): string {
   return sentence.length <= 240 ? sentence : `${sentence.slice(0, 237).replace(/\s+\S*$/, '')}...`;
 }
 
+/** Characters JSON.stringify may escape (quote, backslash, controls below a space, surrogates); terms almost never hold one. */
+const NEEDS_ESCAPE = /["\\\u2028\u2029\ud800-\udfff]|[^ -\uffff]/;
+
+/**
+ * The same text as `JSON.stringify([[term, weight rounded to 0.01], ...])`, built directly:
+ * every cluster an item joins is written again, thousands of times in a large poll.
+ */
 function serialiseTerms(terms: Terms): string {
-  return JSON.stringify([...terms].map(([t, w]) => [t, Math.round(w * 100) / 100]));
+  let out = '[';
+  for (const [t, w] of terms) {
+    if (out.length > 1) out += ',';
+    out += `[${NEEDS_ESCAPE.test(t) ? JSON.stringify(t) : `"${t}"`},${JSON.stringify(Math.round(w * 100) / 100)}]`;
+  }
+  return `${out}]`;
 }
 
 function parseTerms(json: string): Terms {
