@@ -73,10 +73,10 @@ export function* mergeSteps(mentions: EventMention[]): Generator<void, TimelineE
     let best: Cluster | undefined;
     let bestScore = SAME_EVENT;
     const candidates = new Set<Cluster>();
-    // Mentions come most precise first, so when one names a month every cluster so far names
-    // one too, and only clusters of that month are compatible: it reads the month's lists, not
-    // the year's (a year and a common name list thousands of clusters in a big corpus).
-    const within = mention.date.month === undefined ? '' : `|@${mention.date.month}`;
+    // Mentions come most precise first, so when one names a day (a month) every cluster so far
+    // names one too, and only clusters of that day (month) are compatible: it reads that day's
+    // (month's) lists, not the year's (a year and a common name list thousands of clusters).
+    const within = scopeOf(mention.date);
     for (const key of developmentKeys(mention)) for (const c of byDevelopment.get(key + within) ?? []) candidates.add(c);
     // Tellings about different subjects never merge, so a mention with a subject looks only at
     // clusters about it or about nobody yet; this keeps big corpora near-linear.
@@ -116,11 +116,13 @@ export function* mergeSteps(mentions: EventMention[]): Generator<void, TimelineE
       clusters.push(target);
     }
     if (target.members.length <= MAX_COMPARED) {
-      // Each key is listed for the year (read by year-only mentions) and for the cluster's month.
-      const month = target.date.month === undefined ? undefined : `|@${target.date.month}`;
+      // Each key is listed for the year (read by year-only mentions), the cluster's month and its day.
+      const month = target.date.month === undefined ? undefined : scopeOf({ year: target.date.year, month: target.date.month });
+      const day = target.date.day === undefined ? undefined : scopeOf(target.date);
       const both = (map: Map<string, Cluster[]>, key: string) => {
         index(map, key, target!);
         if (month) index(map, key + month, target!);
+        if (day) index(map, key + day, target!);
       };
       for (const t of mention.terms) {
         if (target.terms.has(t)) continue;
@@ -134,6 +136,12 @@ export function* mergeSteps(mentions: EventMention[]): Generator<void, TimelineE
   }
   // A cluster of tellings that cannot stand on their own line is no entry; they only ever cite.
   return clusters.filter((c) => c.members.some((m) => !m.dependent)).map(toEvent).sort((a, b) => comparePartialDates(a.date, b.date) || a.text.localeCompare(b.text));
+}
+
+/** The suffix of index keys that lists clusters of the date's month or day ('' for a bare year). */
+function scopeOf(date: PartialDate): string {
+  if (date.month === undefined) return '';
+  return date.day === undefined ? `|@${date.month}` : `|@${date.month}-${date.day}`;
 }
 
 /**
