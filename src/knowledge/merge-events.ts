@@ -135,7 +135,13 @@ export function* mergeSteps(mentions: EventMention[]): Generator<void, TimelineE
     yield;
   }
   // A cluster of tellings that cannot stand on their own line is no entry; they only ever cite.
-  return clusters.filter((c) => c.members.some((m) => !m.dependent)).map(toEvent).sort((a, b) => comparePartialDates(a.date, b.date) || a.text.localeCompare(b.text));
+  const events: TimelineEvent[] = [];
+  for (const cluster of clusters) {
+    if (!cluster.members.some((m) => !m.dependent)) continue;
+    events.push(toEvent(cluster));
+    yield;
+  }
+  return events.sort((a, b) => comparePartialDates(a.date, b.date) || a.text.localeCompare(b.text));
 }
 
 /** The suffix of index keys that lists clusters of the date's month or day ('' for a bare year). */
