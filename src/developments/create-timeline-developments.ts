@@ -9,10 +9,10 @@ import { TimelineDevelopmentSource } from './timeline-development-source';
  * comes from the knowledge feature (one build per corpus version), feed items' first-seen
  * times and clusters from the shared store (reads only).
  */
-export function createTimelineDevelopments(context: NewsdeskContext, knowledge: Pick<KnowledgeFeature, 'knowledge'>): TimelineDevelopmentSource {
+export function createTimelineDevelopments(context: NewsdeskContext, knowledge: Pick<KnowledgeFeature, 'loadKnowledge'>): TimelineDevelopmentSource {
   return new TimelineDevelopmentSource({
     stories: () => context.stories,
-    knowledge: (story) => knowledge.knowledge(story),
+    knowledge: (story) => knowledge.loadKnowledge(story),
     sightings: new FeedArticleSightings(new KyselyFeedStore(context.database.db)),
     logger: context.logger,
   });

@@ -14,7 +14,8 @@ export interface TimelineDevelopmentSourceOptions {
   /** The running stories (read on every call). */
   stories: () => readonly StoryRuntime[];
   /** The story's merged timeline for its current corpus version (cached by the caller). */
-  knowledge: (story: StoryRuntime) => StoryKnowledge;
+  /** The story's knowledge, built in slices so a large corpus does not stall the event loop. */
+  knowledge: (story: StoryRuntime) => StoryKnowledge | Promise<StoryKnowledge>;
   /** When feed articles were first seen and which cluster holds them; absent: no feeds. */
   sightings?: ArticleSightings;
   /** Where a timeline that cannot be read is reported (the feeds' developments still go out). */
@@ -50,7 +51,7 @@ export class TimelineDevelopmentSource implements DevelopmentSource {
     if (!story) return [];
     let knowledge: StoryKnowledge;
     try {
-      knowledge = this.options.knowledge(story);
+      knowledge = await this.options.knowledge(story);
     } catch (error) {
       // A digest without the timeline beats no digest: log it and offer nothing from here.
       this.options.logger?.error({ err: error, story: storyId, component: 'timeline-developments' }, 'cannot read the story timeline');
