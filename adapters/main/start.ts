@@ -36,19 +36,19 @@ async function main(): Promise<number> {
     // Readiness counts a configured platform as not ready until its adapter is up, so a
     // load balancer sends nothing before the listener exists.
     if (config.slack) {
-      let started: { isReady(): boolean } | undefined;
-      ops.readiness.add('slack', () => started?.isReady() ?? false);
+      const up: { adapter?: { isReady(): boolean } } = {};
+      ops.readiness.add('slack', () => up.adapter?.isReady() ?? false);
       const { startSlack } = await import('../slack/start-slack');
       const slack = await startSlack(newsdesk, config.slack, logger);
-      started = slack;
+      up.adapter = slack;
       ops.shutdown.add('intake', 'slack', () => slack.stop());
     }
     if (config.discord) {
-      let started: { isReady(): boolean } | undefined;
-      ops.readiness.add('discord', () => started?.isReady() ?? false);
+      const up: { adapter?: { isReady(): boolean } } = {};
+      ops.readiness.add('discord', () => up.adapter?.isReady() ?? false);
       const { startDiscord } = await import('../discord/start-discord');
       const discord = await startDiscord(newsdesk, config.discord, logger);
-      started = discord;
+      up.adapter = discord;
       ops.shutdown.add('intake', 'discord', () => discord.stopIntake()).add('close', 'discord', () => discord.stop());
     }
   } catch (error) {
