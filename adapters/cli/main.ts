@@ -23,8 +23,8 @@ export async function runCli(argv: string[], io: CliIo, env: Record<string, stri
     const config = options.db
       ? { ...base, database: /^postgres(ql)?:\/\//.test(options.db) ? { path: base.database.path, url: options.db } : { path: options.db } }
       : base;
-    // One-shot commands log only warnings unless asked, so --json output stays clean.
-    const logger = createLogger(env.LOG_LEVEL ? config.logLevel : 'warn');
+    // Logs go to stderr; without chat settings they default to warnings only.
+    const logger = createLogger(config.logLevel);
     return await chosen.run({
       options,
       config,

@@ -65,11 +65,12 @@ const hhmm = z
   });
 
 export const envSchema = z.object({
+  /** Unset: info for a chat service, warn for the console and CLI (stdout is the user's). */
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       message: 'use one of fatal, error, warn, info, debug, trace, silent',
     })
-    .default('info'),
+    .optional(),
   /** Folder of story folders; default: the bundled `digests/` of this installation. */
   STORIES_DIR: z.string().default(() => path.join(projectRoot(), 'digests')),
   STORY: optionalString,

@@ -73,7 +73,8 @@ export function configFromEnv(env: Env, problems: string[]): Config {
   }
   const chatConfigured = Boolean(slack || discord);
   return {
-    logLevel: env.LOG_LEVEL,
+    // The console shares the terminal with the logs: routine lines (an offline feed) stay out.
+    logLevel: env.LOG_LEVEL ?? (chatConfigured ? 'info' : 'warn'),
     storiesDir: env.STORIES_DIR,
     ...(env.STORY ? { story: env.STORY } : {}),
     database: { path: env.DATABASE_PATH, ...(env.DATABASE_URL ? { url: env.DATABASE_URL } : {}) },

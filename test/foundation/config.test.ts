@@ -18,7 +18,9 @@ describe('configuration', () => {
     expect(config.slack).toBeUndefined();
     expect(config.discord).toBeUndefined();
     expect(config.healthPort).toBeUndefined();
-    expect(config.logLevel).toBe('info');
+    expect(config.logLevel).toBe('warn');
+    expect(loadConfig({ DISCORD_TOKEN: 't', DISCORD_APPLICATION_ID: '1' }).logLevel).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
   });
 
   it('names every bad variable at once, with what to do', () => {
