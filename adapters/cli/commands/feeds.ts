@@ -1,5 +1,5 @@
 import type { CliCommand } from '../cli-command';
-import type { FeedsFeature } from '../../../src/feeds/feeds-feature';
+import { storyFeeds } from './story-feeds';
 import { renderPlainText } from '../../../src/reply/render-plain-text';
 import { cliCaller, cliConversation } from '../cli-identity';
 
@@ -11,14 +11,11 @@ export const feedsCliCommand: CliCommand = {
   name: 'feeds',
   usage: '[list | add <url> | remove <id> | resume <id>]',
   summary: 'the story\'s feeds: status, last success, last error, item counts; add, remove, resume',
-  async run({ io, options, newsdesk }) {
-    const bot = await newsdesk();
-    const story = bot.story(options.story);
-    const feeds = bot.feature<FeedsFeature>('feeds');
-    if (!feeds) {
-      io.err('Feeds are not enabled in this build.');
-      return 2;
-    }
+  async run(context) {
+    const { io, options } = context;
+    const found = await storyFeeds(context);
+    if (!found) return 2;
+    const { story, feeds } = found;
     const action = (options.args[0] ?? 'list').toLowerCase();
     if (action === 'list') await feeds.service.syncStoryFeeds();
     if (options.json && action === 'list') {

@@ -1,5 +1,5 @@
 import type { CliCommand } from '../cli-command';
-import type { FeedsFeature } from '../../../src/feeds/feeds-feature';
+import { storyFeeds } from './story-feeds';
 import type { PollOutcome } from '../../../src/feeds/feed-service';
 
 /** Above this many feeds a terminal gets a progress bar (on stderr, so stdout stays clean). */
@@ -13,14 +13,11 @@ export const pollCliCommand: CliCommand = {
   name: 'poll',
   usage: '[--feed URL]...',
   summary: 'poll the story\'s feeds (or the given ones) once and store new items',
-  async run({ io, options, newsdesk }) {
-    const bot = await newsdesk();
-    const story = bot.story(options.story);
-    const feeds = bot.feature<FeedsFeature>('feeds');
-    if (!feeds) {
-      io.err('Feeds are not enabled in this build.');
-      return 2;
-    }
+  async run(context) {
+    const { io, options } = context;
+    const found = await storyFeeds(context);
+    if (!found) return 2;
+    const { story, feeds } = found;
     const progress = io.tty && process.stderr.isTTY ? progressBar() : undefined;
     const outcomes = await feeds.service.pollNow(story.definition.id, options.feeds, 'cli', (done, total) => {
       if (total >= PROGRESS_FROM) progress?.(done, total);
