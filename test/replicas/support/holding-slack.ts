@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ChangeSignal } from './change-signal';
 
 /** A message the fake Slack accepted (answered ok), in order. */
 export interface AcceptedPost {
@@ -23,7 +24,7 @@ export class HoldingSlack {
   arrived = 0;
   private holding = false;
   private readonly held: Array<{ release: () => void }> = [];
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new ChangeSignal();
 
   private constructor(private readonly server: http.Server) {}
 
@@ -60,15 +61,7 @@ export class HoldingSlack {
     const deadline = Date.now() + timeoutMs;
     while (!condition()) {
       if (Date.now() > deadline) throw new Error(`fake Slack: timed out waiting for ${what}`);
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.listeners.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, 100);
-        this.listeners.add(wake);
-      });
+      await this.changed.next();
     }
   }
 
@@ -102,6 +95,6 @@ export class HoldingSlack {
     } else {
       answer({ ok: false, error: 'unknown_method' });
     }
-    for (const wake of [...this.listeners]) wake();
+    this.changed.notify();
   }
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from '../../support/paths';
+import { ChangeSignal } from './change-signal';
 
 /** The compiled program, as `npm start` runs it; `npm test` builds it before jest. */
 export const startScript = path.join(repoRoot, 'dist/adapters/main/start.js');
@@ -19,7 +20,7 @@ export class ReplicaProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; at: number }>;
   private readonly child: ChildProcess;
   private stderrTail = '';
-  private readonly listeners = new Set<() => void>();
+  private readonly changed = new ChangeSignal();
 
   constructor(env: Record<string, string>) {
     const clean: Record<string, string | undefined> = { ...process.env };
@@ -67,15 +68,7 @@ export class ReplicaProcess {
       if (found) return found;
       if (!this.running) throw new Error(`the process exited before the expected log line; its log:\n${this.logText()}`);
       if (Date.now() > deadline) throw new Error(`timed out waiting for a log line; the log so far:\n${this.logText()}`);
-      await new Promise<void>((resolve) => {
-        const wake = () => {
-          clearTimeout(timer);
-          this.listeners.delete(wake);
-          resolve();
-        };
-        const timer = setTimeout(wake, 100);
-        this.listeners.add(wake);
-      });
+      await this.changed.next();
     }
   }
 
@@ -102,6 +95,6 @@ export class ReplicaProcess {
   }
 
   private wake(): void {
-    for (const wake of [...this.listeners]) wake();
+    this.changed.notify();
   }
 }
