@@ -32,6 +32,14 @@ describe('commands through the core', () => {
     expect(renderPlainText(reply)).toMatch(/\/karpathy help/);
   });
 
+  it('answers a page past the last one with how many pages there are', async () => {
+    const sources = await bot.handleCommand('karpathy', 'sources 9', memberCaller, testChannel);
+    expect(sources.isError).toBe(true);
+    expect(renderPlainText(sources)).toBe('There is only 1 page of sources.');
+    const quotes = await bot.handleCommand('karpathy', 'quotes 999', memberCaller, testChannel);
+    expect(renderPlainText(quotes)).toMatch(/^There (is|are) only \d+ pages? of quotes\.$/);
+  });
+
   it('answers an empty mention with help', async () => {
     const reply = await bot.handleMention('  ', memberCaller, testChannel);
     expect(renderPlainText(reply)).toMatch(/\/karpathy help/);

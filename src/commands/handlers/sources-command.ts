@@ -2,6 +2,7 @@ import type { CommandHandler } from '../command';
 import type { StoryRuntime } from '../../app/story-runtime';
 import type { Article } from '../../corpus/article';
 import type { Reply } from '../../reply/reply';
+import { pageOf, takePage } from '../paging';
 
 export interface SourceEntry {
   outlet: string;
@@ -31,9 +32,8 @@ export function createSourcesCommand(story: StoryRuntime): CommandHandler {
     summary: 'the articles and feeds this story is built from',
     async run(request): Promise<Reply> {
       const all = listSources(story.corpus.articles());
-      const page = Math.max(1, Number.parseInt(request.args[0] ?? '1', 10) || 1);
-      const shown = all.slice((page - 1) * PAGE, page * PAGE);
-      const remaining = all.length - page * PAGE;
+      const { page } = takePage(request.args);
+      const { shown, remaining } = pageOf(all, page, PAGE, 'sources');
       return {
         title: `${story.definition.title}: ${all.length} source${all.length === 1 ? '' : 's'}`,
         visibility: 'private',

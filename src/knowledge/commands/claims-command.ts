@@ -5,7 +5,7 @@ import type { KnowledgeCache } from '../knowledge-cache';
 import type { ClaimMention } from '../extract-claims';
 import type { StoryKnowledge } from '../story-knowledge';
 import { sourcesOf } from '../event-sources';
-import { pageOf, takePage } from './paging';
+import { pageOf, takePage } from '../../commands/paging';
 
 const PAGE = 10;
 
@@ -65,7 +65,7 @@ export function createClaimsCommand(story: StoryRuntime, cache: KnowledgeCache):
           sources: sourcesOf(v.mentions),
         })),
       );
-      const { shown, remaining } = pageOf(items, page, PAGE);
+      const { shown, remaining } = pageOf(items, page, PAGE, topic ? `figures about ${topic}` : 'figures');
       const differing = groups.filter((g) => g.versions.length > 1).length;
       return {
         title: `${story.definition.title}: claims${topic ? ` about ${topic}` : ''}`,

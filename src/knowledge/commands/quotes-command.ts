@@ -4,7 +4,7 @@ import type { Reply } from '../../reply/reply';
 import type { KnowledgeCache } from '../knowledge-cache';
 import type { QuoteEntry, StoryKnowledge } from '../story-knowledge';
 import { shorten, sourcesOf } from '../event-sources';
-import { pageOf, takePage } from './paging';
+import { pageOf, takePage } from '../../commands/paging';
 
 const PAGE = 8;
 
@@ -31,7 +31,7 @@ export function createQuotesCommand(story: StoryRuntime, cache: KnowledgeCache):
       if (quotes.length === 0) {
         return { visibility: 'private', blocks: [{ kind: 'text', text: name ? `No quotes from "${name}" in the story's sources. Try /${command} quotes for everyone.` : 'No quotes found in the sources yet.' }] };
       }
-      const { shown, remaining } = pageOf(quotes, page, PAGE);
+      const { shown, remaining } = pageOf(quotes, page, PAGE, name ? `quotes from ${name}` : 'quotes');
       return {
         title: `${story.definition.title}: quotes${name ? ` from ${knowledge.names.lookup(name)?.name ?? name}` : ''} (${quotes.length})`,
         visibility: 'channel',

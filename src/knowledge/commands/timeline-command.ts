@@ -5,7 +5,7 @@ import type { KnowledgeCache } from '../knowledge-cache';
 import { formatPartialDate } from '../partial-date';
 import { eventsInRange, parseTimelineRange } from '../timeline-query';
 import { shorten, sourcesOf } from '../event-sources';
-import { pageOf, takePage } from './paging';
+import { pageOf, takePage } from '../../commands/paging';
 
 const PAGE = 12;
 
@@ -29,10 +29,7 @@ export function createTimelineCommand(story: StoryRuntime, cache: KnowledgeCache
         const known = first && last ? ` The timeline runs from ${formatPartialDate(first.date)} to ${formatPartialDate(last.date)}.` : '';
         return { visibility: 'private', blocks: [{ kind: 'text', text: `No dated events${span ? ` in ${span}` : ' yet'}.${known}` }] };
       }
-      const { shown, remaining } = pageOf(events, page, PAGE);
-      if (shown.length === 0) {
-        return { visibility: 'private', blocks: [{ kind: 'text', text: `There are only ${Math.ceil(events.length / PAGE)} page(s) of events${span ? ` in ${span}` : ''}.` }] };
-      }
+      const { shown, remaining } = pageOf(events, page, PAGE, `events${span ? ` in ${span}` : ''}`);
       const next = `/${command} timeline ${span ? `${span} ` : ''}${page + 1}`;
       const years = [...new Set(events.slice(page * PAGE).map((e) => e.date.year))];
       const hint = `Next page: ${next}${!span && years[0] !== undefined ? `, or one year: /${command} timeline ${years[0]}` : ''}`;
