@@ -38,7 +38,7 @@ export function createHelpCommand(story: StoryDefinition, router: CommandRouter)
  * adapter that hosts admin subcommands under another command can name each line's command.
  */
 function helpLines(command: string, handler: CommandHandler, request: CommandRequest): string[] {
-  const line = (usage: string, note = '') => `/${command} ${handler.name}${usage ? ` ${usage}` : ''} - ${handler.summary}${note}`;
+  const line = (usage: string, summary = handler.summary) => `/${command} ${handler.name}${usage ? ` ${usage}` : ''} - ${summary}`;
   const alternatives = /^\[([^[\]]+)\]$/.exec(handler.usage)?.[1]?.split('|').map((a) => a.trim()).filter(Boolean) ?? [];
   const adminOnly = handler.adminOnly;
   if (!adminOnly || alternatives.length < 2) return [line(handler.usage)];
@@ -49,5 +49,5 @@ function helpLines(command: string, handler: CommandHandler, request: CommandReq
   const open = alternatives.filter((a) => !forAdmins(a));
   const admin = alternatives.filter(forAdmins);
   if (open.length === 0 || admin.length === 0) return [line(handler.usage)];
-  return [line(open.join(' | ')), line(admin.join(' | '), ' (admins)')];
+  return [line(open.join(' | ')), line(admin.join(' | '), 'change them (admins)')];
 }
