@@ -1,4 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { loadConfig } from '../../src/config/load-config';
+import { repoRoot } from '../support/paths';
 import { ConfigError } from '../../src/errors';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -47,7 +50,20 @@ describe('configuration', () => {
     expect(loadConfig({ HEALTH_PORT: '9100' }).healthPort).toBe(9100);
   });
 
-  it('rejects a DATABASE_URL that is not PostgreSQL', () => {
-    expect(problemsOf({ DATABASE_URL: 'mysql://x' }).join('\n')).toMatch(/DATABASE_URL is invalid.*postgres:\/\//);
+  it('rejects a DATABASE_URL that is not PostgreSQL without echoing its credentials', () => {
+    const text = problemsOf({ DATABASE_URL: 'mysql://admin:hunter2@db/x' }).join('\n');
+    expect(text).toMatch(/DATABASE_URL is invalid: use a postgres:\/\//);
+    expect(text).not.toMatch(/hunter2/);
+  });
+
+  it('treats blank variables, as in a copied .env.example, as unset', () => {
+    const example = fs.readFileSync(path.join(repoRoot, '.env.example'), 'utf8');
+    const env = Object.fromEntries(
+      example.split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    const config = loadConfig(env);
+    expect(config.logLevel).toBe('warn');
+    expect(config.storiesDir).toBe(path.join(repoRoot, 'digests'));
+    expect(config.slack).toBeUndefined();
   });
 });
