@@ -72,6 +72,10 @@ describe('digest subcommands', () => {
 
     expect((await run('unsubscribe')).text).toMatch(/will no longer get the daily digest/);
     expect((await run('unsubscribe')).text).toMatch(/nothing to stop/);
+    // History after unsubscribing promises no digest.
+    const history = (await run('digest history')).text;
+    expect(history).toMatch(/before this channel unsubscribed/);
+    expect(history).not.toMatch(/first one comes/);
     expect((await run('subscriptions')).text).not.toMatch(/C-news/);
   });
 

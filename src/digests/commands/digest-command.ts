@@ -53,6 +53,12 @@ async function history(story: StoryRuntime, services: DigestsServices, request: 
   }
   const entries = await services.outbox.history(subscription.id, HISTORY_LENGTH);
   if (entries.length === 0) {
+    if (subscription.status === 'ended') {
+      return textReply(`No digests were sent here before this channel unsubscribed. An admin can start again with /${story.definition.command} subscribe.`);
+    }
+    if (subscription.status === 'paused') {
+      return textReply(`No digests yet, and the daily digest is paused${subscription.pausedReason ? `: ${subscription.pausedReason}` : ''}. An admin can resume it with /${story.definition.command} subscribe.`);
+    }
     return textReply(`No digests yet: the first one comes at ${subscription.time} (${subscription.timezone}).`);
   }
   return {
