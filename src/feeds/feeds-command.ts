@@ -37,7 +37,7 @@ export function createFeedsCommand(story: StoryRuntime, service: FeedService): C
         const outcome = await service.resumeFeed(storyId, arg);
         return { visibility: 'private', blocks: [{ kind: 'text', text: `Resumed feed ${outcome.feedId}. ${describeOutcome(outcome)}` }] };
       } catch (error) {
-        if (error instanceof FeedError) throw new UserFacingError(`I could not ${action} that feed: ${error.message}.`, 'feed-refused', { cause: error });
+        if (error instanceof FeedError) throw new UserFacingError(`I could not ${action} that feed: ${error.message.replace(/[.!?]?$/, '.')}`, 'feed-refused', { cause: error });
         throw error;
       }
     },

@@ -16,6 +16,6 @@ export const sourcesCliCommand: CliCommand = {
     }
     const reply = await story.router.handle(`sources ${options.args.join(' ')}`, cliCaller, cliConversation);
     io.out(renderPlainText(reply));
-    return 0;
+    return reply.isError ? 1 : 0;
   },
 };

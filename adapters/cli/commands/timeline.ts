@@ -13,6 +13,10 @@ export const timelineCliCommand: CliCommand = {
     const bot = await newsdesk();
     const story = bot.story(options.story);
     if (options.json) {
+      if (options.args.length > 0) {
+        io.err(`timeline --json prints every event; leave out "${options.args.join(' ')}", or drop --json to see one year, span or page.`);
+        return 2;
+      }
       const feature = bot.feature<KnowledgeFeature>('knowledge');
       if (!feature) throw new NewsdeskError('feature-missing', 'the knowledge feature is not enabled');
       io.out(JSON.stringify(timelineJson(story.definition.id, feature.knowledge(story)), null, 2));
