@@ -62,10 +62,6 @@ const NUMBER_DIGITS: Record<string, string> = {
 const ABBREVIATIONS: Record<string, string> = { ctos: 'cto', ceos: 'ceo', cfos: 'cfo', coos: 'coo', ics: 'ic', llms: 'llm', phds: 'phd', gpus: 'gpu', tpus: 'tpu', ais: 'ai', vps: 'vp' };
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
 
-export function isStopWord(word: string): boolean {
-  return STOP_WORDS.has(word);
-}
-
 export function isWeakTerm(term: string): boolean {
   return WEAK_STEMS.has(term);
 }
