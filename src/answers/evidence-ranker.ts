@@ -151,6 +151,8 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   // The question's most specific word must be in the evidence: "who will replace X" is
   // not answered by a sentence about X that never mentions a replacement.
   const key = units.filter((u) => !(u.kind === 'term' && isWeakTerm(u.key)) && !(u.kind === 'entity' && ubiquitousIds.has(u.key))).sort((a, b) => b.weight - a.weight)[0];
+  // Words as rare as the key (each in one passage, say) are as specific: half of them will do.
+  const keys = key ? units.filter((u) => u === key || (u.kind === key.kind && u.weight >= key.weight - 1e-9 && !(u.kind === 'term' && isWeakTerm(u.key)))) : [];
   // Specific (not weak) question words, rarest first.
   const specificTerms = units.filter((u) => u.kind === 'term' && !isWeakTerm(u.key)).sort((a, b) => b.weight - a.weight);
   const relations = relationChecker(vocabulary);
@@ -171,23 +173,29 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     const next = index.neighbour(passage, 1);
     const paragraph = index.paragraphTerms(passage);
     let covered = 0;
-    let keyCovered = key === undefined;
+    let keysShown = 0;
+    // "Who will replace X": the asked relation's verb is never one of several that may be missing.
+    let predicateMissing = false;
     let missingRequired = false;
     let specificShown = 0;
     let rarestShown = false;
+    let type = typeEvidence(question, passage, typeContext);
+    // The answer found is the asked kind of thing: "which university" is shown by "Stanford".
+    const realised = type.satisfied && type.strength >= 0.8 && type.values.length > 0;
     for (const u of units) {
-      const c = unitCoverage(u, passage, paragraph, prev, next);
+      const c = realised && u.kind === 'term' && u.key === question.typeWord ? 1 : unitCoverage(u, passage, paragraph, prev, next);
       if (specificTerms.includes(u)) {
         if (c >= 0.8) specificShown++;
         if (u === specificTerms[0] && c >= 0.8) rarestShown = true;
       }
       covered += u.weight * c;
-      if (u === key) keyCovered = c >= (u.kind === 'term' ? 0.8 : 0.5);
+      if (keys.includes(u) && c >= (u.kind === 'term' ? 0.8 : 0.5)) keysShown++;
+      else if (keys.includes(u) && u.key === question.predicate) predicateMissing = true;
       if (u.required && c < 0.8) missingRequired = true;
     }
+    let keyCovered = key === undefined || (keysShown >= Math.ceil(keys.length / 2) && !predicateMissing);
     if (missingRequired) keyCovered = false;
     const coverage = total > 0 ? covered / total : 0;
-    let type = typeEvidence(question, passage, typeContext);
     let continuation: IndexedPassage | undefined;
     // Not for a person: a name in the next sentence is not who did what this one says.
     // A next sentence ending in a colon introduces what comes after it, not this one.
@@ -280,6 +288,19 @@ function paraphrased(para: Paraphrase, p: IndexedPassage): boolean {
   return para.pattern ? para.pattern.test(p.text) : false;
 }
 
+/**
+ * The question's hyphenated word is not in the passage, which has the same second part with
+ * another first one instead: "post-training" asked, "pre-training" written.
+ */
+function otherCompound(question: string, passage: string): boolean {
+  const text = passage.toLowerCase().replace(/[\u2010\u2011]/g, '-');
+  for (const [, first, second] of question.toLowerCase().replace(/[\u2010\u2011]/g, '-').matchAll(/\b([a-z]+)-([a-z]{4,})\b/g)) {
+    if (text.includes(`${first}-${second}`) || text.includes(`${first}${second}`)) continue;
+    for (const m of text.matchAll(new RegExp(`\\b([a-z]+)-${second}\\b`, 'g'))) if (m[1] !== first) return true;
+  }
+  return false;
+}
+
 /** Candidates of both searches, once each, scored on a common scale (each search's best = 1). */
 function mergeHits(...lists: PassageHit[][]): PassageHit[] {
   const best = new Map<number, PassageHit>();
@@ -327,6 +348,7 @@ function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, conti
   const synonymsOf = (t: string) => vocabulary.synonymsOf(t);
   if (contradictsModifier(passage.text, question.modifiers, synonymsOf)) return 'focus:modifier';
   if (contradictsPlace(passage.text, question.placed)) return 'focus:place';
+  if (otherCompound(question.text, passage.text)) return 'focus:compound';
   // "Who's X's manager now?": a sentence of X's history answers what was, not what is.
   if (ASKS_PRESENT.test(question.text) && (question.type === 'person' || question.type === 'role' || question.type === 'place') && onlyPast(passage.text)) return 'focus:past';
   // "How big is the round OpenAI is negotiating": a figure for another company's round.

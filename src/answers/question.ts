@@ -21,6 +21,11 @@ export interface AnalysedQuestion {
    * "who is <organisation>'s rival", the role ("rival").
    */
   head?: string;
+  /**
+   * The word naming the kind of thing asked for, which the answer itself realises: "which
+   * university" (Stanford), "what month" (March), "how much money" ($30 billion).
+   */
+  typeWord?: string;
   /** For a definition question, the words being defined ("pre-training"). */
   subject?: string;
   /**
@@ -88,6 +93,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const lower = text
     .toLowerCase()
     .replace(/^(?:and|so|ok|okay|hey|please|tell me|do you know)[,\s]+/, '')
+    // "About how many ...", "roughly how much ...": the hedge does not change what is asked.
+    .replace(/^(?:about|roughly|around|approximately|just|exactly) (?=how (?:many|much|long|old|big)\b)/, '')
     // "What is the name of the class ..." asks "which class ...".
     .replace(/^what(?: is|'s| was) the name of (?:the |a |an )?/, 'which ');
   let type: AnswerType = 'other';
@@ -134,13 +141,25 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // "How old was X": an age, a number of years old.
   const head = type === 'count' && /^(?:roughly |about |approximately )?how old\b/.test(lower) ? 'old' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
+  const typeWord = typeWordOf(type, lower, head);
   const relations = questionRelations(text, lower, mentions);
   const change = askedChange(lower);
   const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
-  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
+  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
 }
 
+
+/** See `AnalysedQuestion.typeWord`. */
+function typeWordOf(type: AnswerType, lower: string, head: string | undefined): string | undefined {
+  const word =
+    type === 'place' ? /^(?:in |from |at )?(?:what|which) (university|school|college)\b/.exec(lower)?.[1]
+    : type === 'date' ? /^(?:in )?(?:what|which) (year|date|day|month|time)\b/.exec(lower)?.[1]
+    : type === 'amount' ? /^(?:by )?how much (money|cash|funding|capital)\b/.exec(lower)?.[1]
+    : undefined;
+  if (word) return textTerms(word)[0];
+  return type === 'name' ? head : undefined;
+}
 
 /** Terms of the words a question writes as names or quotes, and its numbers. */
 function hardTermsOf(text: string): string[] {

@@ -94,10 +94,30 @@ const FIFTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 0, seeds: 0 
  * faults, kept as ceilings so none is added and any fix shows.
  */
 const heldOutSixth = readQuestions('paraphrase-questions-6.jsonl');
-const SIXTH_SET_FLOOR: Record<string, number> = { bundled: 13, seeds: 13 };
-const SIXTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 0, seeds: 1 };
+/**
+ * Then the key-word rule (half of several equally rare words, the asked verb always), a
+ * hyphenated word with another first part refused ("post-training" / "pre-training") and
+ * the asked kind realised by the answer ("which university": Stanford): 15 on both, the
+ * post-training question refused.
+ */
+const SIXTH_SET_FLOOR: Record<string, number> = { bundled: 15, seeds: 15 };
+const SIXTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 0, seeds: 0 };
 /** Answerable questions answered with something else (not refused): a wrong confident answer. */
 const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 };
+
+/**
+ * Sets seven and eight, written by someone else who saw neither the code nor the other
+ * sets, scored once before any change they prompted: set 7 bundled 20/30 right (7/8
+ * refused), seeds 19/30 (6/8); set 8 bundled 11/30 (8/8, 3 answered wrongly), seeds 11/30
+ * (7/8, 1 wrongly). The rules above then used them as development data. Floors, and
+ * ceilings on wrong answers and wrongly answered refusal questions, at the levels after.
+ */
+const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
+const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
+const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
+  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 20, seeds: 20 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 14, seeds: 11 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+];
 
 /**
  * Near misses the coverage cannot answer, in words close to answerable ones: names swapped,
@@ -179,6 +199,28 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
       return text !== undefined && !q.any!.some((a) => text.includes(a.toLowerCase()));
     });
     expect(wrong.length).toBeLessThanOrEqual(SIXTH_SET_WRONG_ANSWERS[_label]!);
+  });
+
+  test.each(LATER_SETS)('keeps the $name held-out set at its measured level, with no more wrong answers than measured', ({ questions, floor, wrongRefusals, wrongAnswers }) => {
+    expect(questions.length).toBeGreaterThanOrEqual(30);
+    const result = score(answerer, questions);
+    expect(result.wronglyAnswered.length).toBeLessThanOrEqual(wrongRefusals[_label]!);
+    expect(result.right).toBeGreaterThanOrEqual(floor[_label]!);
+    const wrong = questions.filter((q) => !q.abstain).filter((q) => {
+      const text = answerer.answer(q.q).text?.toLowerCase();
+      return text !== undefined && !q.any!.some((a) => text.includes(a.toLowerCase()));
+    });
+    expect(wrong.length).toBeLessThanOrEqual(wrongAnswers[_label]!);
+  });
+
+  test('a hyphenated word is not answered by the same word with another first part', () => {
+    expect(answerer.answer("who runs Anthropic's post-training team?").text).toBeNull();
+    expect(answerer.answer("who runs Anthropic's pre-training team?").text).toMatch(/Nick Joseph|Nicholas Joseph/);
+  });
+
+  test('the asked kind of thing is shown by the answer itself: which university, a hedged count', () => {
+    expect(answerer.answer('which university gave him his doctorate?').text).toMatch(/Stanford/);
+    expect(answerer.answer('Who will replace Nick Joseph as team lead?').text).toBeNull();
   });
 
   test('refuses near-miss questions: swapped names, reversed relations, events that did not happen', () => {
