@@ -105,6 +105,9 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     }
   }
   if ((type === 'other' || type === 'name') && /^(?:what|how)\b/.test(lower) && MONEY_WORDS.test(lower)) type = 'amount';
+  // "... within how many years?": the count asked at the end of the sentence.
+  if (type === 'other' && /\bhow many\b/.test(lower)) type = 'count';
+  else if (type === 'other' && /\bhow much\b/.test(lower)) type = 'amount';
   const mentions = vocabulary.mentions(text);
   // "What is X?" / "Who is X?" with a short X asks for a definition of X.
   const definition = /^(?:what|who)(?: is|'s| are| was| were) (?:a |an |the )?([^?]{1,60})\??$/.exec(lower);

@@ -75,6 +75,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['role', 'position', 'title', 'job'],
   ['undergraduate', 'bachelor', 'degree'],
   ['sports', 'basketball', 'football', 'soccer', 'baseball'],
+  ['improvement', 'optimization', 'optimisation', 'tweak', 'enhancement', 'gain'],
 ];
 
 /**

@@ -14,7 +14,8 @@ const STOP_WORDS = new Set(
   once only or other ought our ours ourselves out over own same she should so some such than that that's the their theirs them
   themselves then there these they this those through to too under until up very was wasn't we were what when where which while
   who whom whose why will with won't would you your yours yourself yourselves also then ever yet s t ll ve re d m
-  tell please know anyone anything something thing things say said says according reportedly reported report`.split(/\s+/),
+  tell please know anyone anything something thing things say said says according reportedly reported report
+  per roughly approximately around nearly almost`.split(/\s+/),
 );
 
 /**
@@ -24,7 +25,8 @@ const STOP_WORDS = new Set(
 const WEAK_WORDS = new Set(
   `people person new many much number get got make made use used go went happen happened thing one first also well just
   really actually exactly currently current today recently recent year years time day week month kind lot way
-  perform performed conduct conducted carry carried take took latest last newest recent again`.split(/\s+/),
+  perform performed conduct conducted carry carried take took latest last newest recent again done
+  coverage piece article supposed`.split(/\s+/),
 );
 
 /** Past forms the stemmer cannot relate to their base verb. */

@@ -65,7 +65,7 @@ const heldOutFourth = readQuestions('paraphrase-questions-4.jsonl');
  * "warned about this" stands for) then used it as development data: every refusal refused,
  * bundled 20/30, seeds 18/30.
  */
-const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 18 };
+const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 20 };
 
 /**
  * A fifth set, written by someone else while the focus checks were built and never seen by
@@ -98,9 +98,10 @@ const heldOutSixth = readQuestions('paraphrase-questions-6.jsonl');
  * Then the key-word rule (half of several equally rare words, the asked verb always), a
  * hyphenated word with another first part refused ("post-training" / "pre-training") and
  * the asked kind realised by the answer ("which university": Stanford): 15 on both, the
- * post-training question refused.
+ * post-training question refused. Then source framing ("per the coverage") and hedges
+ * left out, a count asked mid-sentence: seeds 16.
  */
-const SIXTH_SET_FLOOR: Record<string, number> = { bundled: 15, seeds: 15 };
+const SIXTH_SET_FLOOR: Record<string, number> = { bundled: 15, seeds: 16 };
 const SIXTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 0, seeds: 0 };
 /** Answerable questions answered with something else (not refused): a wrong confident answer. */
 const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 };
@@ -115,8 +116,8 @@ const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 }
 const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
 const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
-  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 20, seeds: 20 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 14, seeds: 11 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 20, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 16, seeds: 13 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
 ];
 
 /**
@@ -220,6 +221,7 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
 
   test('the asked kind of thing is shown by the answer itself: which university, a hedged count', () => {
     expect(answerer.answer('which university gave him his doctorate?').text).toMatch(/Stanford/);
+    expect(answerer.answer('what did anthropic recently file for confidentially, per the coverage?').text).toMatch(/IPO/);
     expect(answerer.answer('Who will replace Nick Joseph as team lead?').text).toBeNull();
   });
 
