@@ -42,7 +42,7 @@ export class FeedsFeature implements Feature {
     this.latestFallback = options.latestFallback;
     // Ingestion's writes wait out a store outage (fetched items held in memory, nothing
     // acknowledged before it is stored); other store calls fail at once.
-    const store = withStoreRetries(new KyselyFeedStore(context.database.db), ['existingItems', 'saveBatch', 'saveBatches', 'recordPoll'], { logger: context.logger, component: 'feeds' });
+    const store = withStoreRetries(new KyselyFeedStore(context.database.db, context.database.sqlite), ['existingItems', 'saveBatch', 'saveBatches', 'recordPoll'], { logger: context.logger, component: 'feeds' });
     this.fetcher = options.fetcher ?? new HttpFeedFetcher({ timeoutMs: context.config.feeds.timeoutMs, maxBytes: context.config.feeds.maxBytes, allowPrivateNetworks: context.config.feeds.allowPrivateNetworks });
     this.service = new FeedService({
       clock: context.clock,

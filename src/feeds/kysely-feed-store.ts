@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Schema } from '../store/schema';
+import { SqlitePollWrites } from './sqlite-poll-writes';
 import type { FeedClusterRow, FeedItemRow, FeedListing, FeedPollRecord, FeedRow, FeedStatus, FeedStore, IngestBatch, NewFeed, PollWrite } from './feed-store';
 
 /** Keeps IN lists well under SQLite's and PostgreSQL's bound-parameter limits. */
@@ -11,9 +13,20 @@ const CHUNK = 500;
  */
 const ROWS_PER_INSERT = 100;
 
-/** Feeds, items and clusters in SQLite or PostgreSQL, with the same queries for both. */
+/**
+ * Feeds, items and clusters in SQLite or PostgreSQL, with the same queries for both. Given
+ * the SQLite driver under `db`, polls are written with prepared statements kept for the
+ * store's life (`SqlitePollWrites`) instead of queries built per poll.
+ */
 export class KyselyFeedStore implements FeedStore {
-  constructor(private readonly db: Kysely<Schema>) {}
+  private readonly sqliteWrites: SqlitePollWrites | undefined;
+
+  constructor(
+    private readonly db: Kysely<Schema>,
+    sqlite?: BetterSqlite3.Database,
+  ) {
+    this.sqliteWrites = sqlite ? new SqlitePollWrites(sqlite) : undefined;
+  }
 
   async addFeed(feed: NewFeed, now: string): Promise<FeedRow> {
     const existing = await this.findFeed(feed.storyId, feed.url);
@@ -158,6 +171,9 @@ export class KyselyFeedStore implements FeedStore {
 
   async saveBatches(batches: IngestBatch[]): Promise<PollWrite[]> {
     if (batches.length === 0) return [];
+    const fast = this.sqliteWrites;
+    // Synchronous, so holding the connection keeps every other query out meanwhile.
+    if (fast && batches.every((b) => b.feed.record.ok)) return this.db.connection().execute(async () => fast.saveBatches(batches));
     return this.db.transaction().execute(async (trx) => {
       // Each feed row first: a poll whose lease was taken over writes nothing of its batch.
       const results: PollWrite[] = [];

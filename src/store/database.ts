@@ -1,4 +1,5 @@
 import { Kysely, Migrator, sql, type MigrationProvider, type Migration } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Schema } from './schema';
 import { migrations } from './migrations';
 import { NewsdeskError } from '../errors';
@@ -9,6 +10,11 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Database {
   readonly db: Kysely<Schema>;
   readonly dialect: Dialect;
+  /**
+   * The SQLite driver under `db` (SQLite only), for a store's hot path that keeps its own
+   * prepared statements. Use it only while holding Kysely's connection (`db.connection()`).
+   */
+  readonly sqlite?: BetterSqlite3.Database;
   /** True when the database answers a trivial query. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -21,10 +27,11 @@ class InCodeMigrations implements MigrationProvider {
 }
 
 /** A `Database` over an open Kysely instance: the same ping and close for both dialects. */
-export function wrapDatabase(db: Kysely<Schema>, dialect: Dialect): Database {
+export function wrapDatabase(db: Kysely<Schema>, dialect: Dialect, sqlite?: BetterSqlite3.Database): Database {
   return {
     db,
     dialect,
+    ...(sqlite ? { sqlite } : {}),
     async ping() {
       try {
         await sql`select 1`.execute(db);

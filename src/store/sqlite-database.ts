@@ -24,5 +24,5 @@ export async function createSqliteDatabase(file: string): Promise<Database> {
   raw.pragma('foreign_keys = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
   await migrateToLatest(db);
-  return wrapDatabase(db, 'sqlite');
+  return wrapDatabase(db, 'sqlite', raw);
 }

@@ -54,7 +54,7 @@ export function rss(title: string, items: TestItem[]): string {
 /** A FeedService on `database` with a real HTTP fetcher; `close()` its fetcher when done. */
 export function feedService(database: Database, clock: Clock, stories: StoryRuntime[], extra: Partial<FeedServiceOptions> = {}): { service: FeedService; store: KyselyFeedStore; fetcher: HttpFeedFetcher } {
   const fetcher = new HttpFeedFetcher({ timeoutMs: feedSettings.timeoutMs, maxBytes: feedSettings.maxBytes, allowPrivateNetworks: true });
-  const store = new KyselyFeedStore(database.db);
+  const store = new KyselyFeedStore(database.db, database.sqlite);
   const service = new FeedService({ clock, logger: createSilentLogger(), store, fetcher, settings: feedSettings, stories, random: () => 0.5, ...extra });
   return { service, store, fetcher };
 }
