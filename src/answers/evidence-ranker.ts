@@ -65,6 +65,8 @@ const FRAMING_COVERAGE = 0.8;
 /** An entity named in at least this share of passages says nothing about any one of them. */
 const UBIQUITOUS_SHARE = 0.12;
 const CANDIDATES = 40;
+/** Heads of a question asking for a name as such ("what label ..."): the name shows them. */
+const NAMING_HEADS: ReadonlySet<string> = new Set(['label', 'name', 'term', 'titl', 'phrase', 'nicknam', 'monik', 'brand']);
 /** Answer types a passage must satisfy; the others only earn a bonus. */
 export const HARD_TYPES: ReadonlySet<string> = new Set(['person', 'date', 'place', 'count', 'amount', 'role']);
 
@@ -174,7 +176,8 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     const paragraph = index.paragraphTerms(passage);
     let covered = 0;
     let keysShown = 0;
-    // "Who will replace X": the asked relation's verb is never one of several that may be missing.
+    // "Who will replace X": the asked relation's verb is never one of several that may be
+    // missing, nor the asked kind of a name ("which dictionary").
     let predicateMissing = false;
     let missingRequired = false;
     let specificShown = 0;
@@ -190,7 +193,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
       }
       covered += u.weight * c;
       if (keys.includes(u) && c >= (u.kind === 'term' ? 0.8 : 0.5)) keysShown++;
-      else if (keys.includes(u) && u.key === question.predicate) predicateMissing = true;
+      else if (keys.includes(u) && (u.key === question.predicate || (question.type === 'name' && u.key === question.head && !NAMING_HEADS.has(u.key)))) predicateMissing = true;
       if (u.required && c < 0.8) missingRequired = true;
     }
     let keyCovered = key === undefined || (keysShown >= Math.ceil(keys.length / 2) && !predicateMissing);

@@ -116,7 +116,7 @@ const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 }
 const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
 const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
-  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 20, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 20, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eighth', questions: heldOutEighth, floor: { bundled: 16, seeds: 13 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
 ];
 
