@@ -127,9 +127,11 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       }
       if (question.head) {
         const heads = [question.head, ...context.synonymsOf(question.head)];
-        // "How many people watched": people are counted by what they did (views, viewers).
-        if (PEOPLE.has(question.head)) heads.push(...question.terms.filter((t) => t !== question.head).flatMap((t) => [t, ...context.synonymsOf(t)]));
-        const counted = found.filter((m) => heads.some((h) => followedBy(text, m, h)));
+        // "How many people watched": people are counted by what they did (views, viewers),
+        // written right after the number ("3 million views"), not a few words on ("five
+        // years at Tesla building").
+        const deeds = PEOPLE.has(question.head) ? question.terms.filter((t) => t !== question.head).flatMap((t) => [t, ...context.synonymsOf(t)]) : [];
+        const counted = found.filter((m) => heads.some((h) => followedBy(text, m, h)) || deeds.some((h) => followedBy(text, m, h, 1)));
         if (counted.length > 0) return hard(notInQuestion(counted.map((m) => m[0].toLowerCase().replace(/[,.]$/, '')), question), 1, at(counted));
         return hard([], 0, []);
       }
@@ -229,10 +231,10 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
 }
 
 /** True when the words right after the number are (or include) the counted thing. */
-function followedBy(text: string, m: RegExpMatchArray, head: string): boolean {
+function followedBy(text: string, m: RegExpMatchArray, head: string, words = 3): boolean {
   // Up to three words on, within the phrase ("20 autonomously discovered optimizations").
   const after = text.slice((m.index ?? 0) + m[0].length).split(/[.;:,()]/)[0]!.split(/\s+/).slice(0, 5).join(' ');
-  return textTerms(after).slice(0, 3).includes(head);
+  return textTerms(after).slice(0, words).includes(head);
 }
 
 /** True when a question term is within `words` words of the match ("700 experiments"). */

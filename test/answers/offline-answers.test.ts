@@ -113,11 +113,20 @@ const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 }
  * (7/8, 1 wrongly). The rules above then used them as development data. Floors, and
  * ceilings on wrong answers and wrongly answered refusal questions, at the levels after.
  */
+/**
+ * Set nine, written by someone else who saw neither the code nor any other set, scored once
+ * after the changes sets 7 and 8 prompted, with no change before: bundled 22/40 right (8/10
+ * refused, no wrong answer), seeds 20/40 (8/10, 2 answered wrongly). A refusal question
+ * answered with a count of years for "how many people" then led to counting people only by
+ * what they did right after the number: 9/10 refused on both.
+ */
+const heldOutNinth = readQuestions('paraphrase-questions-9.jsonl');
 const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
 const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
   { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 20, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eighth', questions: heldOutEighth, floor: { bundled: 16, seeds: 13 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 22, seeds: 20 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 2 } },
 ];
 
 /**
@@ -223,6 +232,7 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('which university gave him his doctorate?').text).toMatch(/Stanford/);
     expect(answerer.answer('what did anthropic recently file for confidentially, per the coverage?').text).toMatch(/IPO/);
     expect(answerer.answer('Who will replace Nick Joseph as team lead?').text).toBeNull();
+    expect(answerer.answer("how many people will be on the new team he's building?").text).toBeNull();
   });
 
   test('refuses near-miss questions: swapped names, reversed relations, events that did not happen', () => {
