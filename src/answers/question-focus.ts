@@ -78,7 +78,7 @@ export function contradictsModifier(text: string, modifiers: readonly FocusModif
 }
 
 /** Words that end the noun phrase being named ("model trained by ...", "series called"). */
-const PHRASE_END = /^(?:trained|built|made|by|of|that|which|be|been|being|called|named|dubbed|titled|termed|known|at|in|for|from|again|is|was|were|are|will|would|going|to|on|with)$/;
+const PHRASE_END = /^(?:trained|built|made|by|of|that|which|be|been|being|called|named|dubbed|titled|termed|known|at|in|for|from|again|is|was|were|are|will|would|going|to|on|with|he|she|they|we|you|i|it)$/;
 
 /**
  * For a naming question ("what's X's lecture series called?", "what will the first model
