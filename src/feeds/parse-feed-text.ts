@@ -77,8 +77,9 @@ export async function parseFeedText(text: string): Promise<ParsedFeed> {
   if (root.prefix && root.local === 'feed') xml = unprefixAtom(xml, root.prefix);
   // `<rss>` with items but no `<channel>` is read as if the channel were there.
   if (root.name === 'rss' && !/<channel[\s>]/.test(xml)) xml = xml.replace(/(<rss\b[^>]*>)([\s\S]*)(<\/rss\s*>)/, '$1<channel>$2</channel>$3');
-  // A document cut off inside its last end tag (`</rss`) is closed.
-  xml = xml.replace(/(<\/[A-Za-z][\w:.-]*)\s*$/, '$1>');
+  // A document cut off inside its last end tag (`</rss`) is closed. (Only a document not
+  // ending in `>` can be: the pattern, anchored at the end, would be tried at every `</`.)
+  if (!endsWithTagClose(xml)) xml = xml.replace(/(<\/[A-Za-z][\w:.-]*)\s*$/, '$1>');
 
   let output: Awaited<ReturnType<typeof parser.parseString>>;
   try {
@@ -122,6 +123,13 @@ export async function parseFeedText(text: string): Promise<ParsedFeed> {
     ...(feedBase ? { base: feedBase } : {}),
     items,
   };
+}
+
+/** Whether the last character other than white space is `>`. */
+function endsWithTagClose(xml: string): boolean {
+  let at = xml.length - 1;
+  while (at >= 0 && /\s/.test(xml[at]!)) at--;
+  return at >= 0 && xml.charCodeAt(at) === 0x3e;
 }
 
 function rootElement(head: string): { name: string; prefix?: string; local: string } | undefined {

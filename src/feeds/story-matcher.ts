@@ -58,19 +58,31 @@ export class StoryMatcher {
     this.nameWords = words;
   }
 
-  /** Mentions in a title and in a text, found in one scan of both. */
+  /** Mentions in a title and in a text (an alias never spans the two). */
   mentionsIn(title: string, text: string): { inTitle: StoryMentions; inText: StoryMentions } {
     const inTitle = empty();
     const inText = empty();
-    const both = `${title}\n${text}`;
-    const cut = title.length;
-    if (this.exactPattern) for (const m of both.matchAll(this.exactPattern)) note((m.index ?? 0) < cut ? inTitle : inText, this.exact.get(m[0]));
-    if (this.foldedPattern) for (const m of both.matchAll(this.foldedPattern)) note((m.index ?? 0) < cut ? inTitle : inText, this.folded.get(m[0].toLowerCase()));
+    this.scan(title, inTitle);
+    this.scan(text, inText);
     return { inTitle, inText };
   }
 
   mentions(text: string): StoryMentions {
     return this.mentionsIn('', text).inText;
+  }
+
+  private scan(text: string, found: StoryMentions): void {
+    if (text.length === 0) return;
+    const exact = this.exactPattern;
+    if (exact) {
+      exact.lastIndex = 0;
+      for (let alias = nextWholeWord(exact, text); alias !== undefined; alias = nextWholeWord(exact, text)) note(found, this.exact.get(alias));
+    }
+    const folded = this.foldedPattern;
+    if (folded) {
+      folded.lastIndex = 0;
+      for (let alias = nextWholeWord(folded, text); alias !== undefined; alias = nextWholeWord(folded, text)) note(found, this.folded.get(alias.toLowerCase()));
+    }
   }
 }
 
@@ -86,11 +98,39 @@ function note(found: StoryMentions, ref: EntityRef | undefined): void {
   else found.keywords.add(ref.entity);
 }
 
+/**
+ * The next alias in `text` (from the pattern's `lastIndex`) that stands as a whole word:
+ * neither a letter nor a digit on either side. The pattern checks the right side; the left
+ * side is checked here, on one character, instead of as a lookbehind the regex engine
+ * would try at every position of the text. After a match refused on its left the search
+ * goes on from the next character, so the matches are exactly those of the lookbehind.
+ */
+function nextWholeWord(pattern: RegExp, text: string): string | undefined {
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m.index === 0 || !isWordCharBefore(text, m.index)) return m[0];
+    pattern.lastIndex = m.index + 1;
+  }
+  return undefined;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether the code point ending just before `at` is a letter or a digit. */
+function isWordCharBefore(text: string, at: number): boolean {
+  const code = text.charCodeAt(at - 1);
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+  if (code >= 0xdc00 && code <= 0xdfff && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return WORD_CHAR.test(text.slice(at - 2, at));
+  }
+  return WORD_CHAR.test(text[at - 1]!);
+}
+
 function alternation(aliases: string[], flags: string): RegExp | undefined {
   if (aliases.length === 0) return undefined;
   // Longest first, so "Andrej Karpathy" wins over "Andrej".
   const body = [...aliases].sort((a, b) => b.length - a.length).map(escape).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, flags);
+  return new RegExp(`(?:${body})(?![\\p{L}\\p{N}])`, flags);
 }
 
 function escape(s: string): string {
