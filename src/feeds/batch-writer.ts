@@ -5,8 +5,11 @@ const MAX_GROUP = 128;
 /**
  * How long a batch waits for others to join its transaction. SQLite's driver is synchronous,
  * so without a pause every transaction would be written before the next poll finishes.
+ * Each commit rewrites the pages its group touched (indexes, the feeds' rows, the clusters
+ * grown), so fewer, larger groups write less; the wait is cut short once no poll is still
+ * being read (`noneComing`), so the last polls of a round are not held back by it.
  */
-const GATHER_MS = 40;
+const GATHER_MS = 100;
 
 /**
  * Group commit for poll batches: a batch waits a few milliseconds (or until the group is
@@ -20,6 +23,8 @@ export class BatchWriter {
   private readonly queue: Array<{ batch: IngestBatch; resolve: (w: PollWrite) => void; reject: (e: unknown) => void }> = [];
   private flushing = false;
   private timer: NodeJS.Timeout | undefined;
+  /** No poll is being read: nothing will join a group by waiting, so batches are written at once. */
+  private idle = false;
 
   constructor(private readonly store: Pick<FeedStore, 'saveBatch' | 'saveBatches'>) {}
 
@@ -31,9 +36,18 @@ export class BatchWriter {
     });
   }
 
+  /**
+   * Told by the poller whether any poll is still being read (fetched and parsed): while
+   * none is, queued and new batches are written without waiting for company.
+   */
+  setReading(reading: boolean): void {
+    this.idle = !reading;
+    if (this.idle && this.queue.length > 0) this.schedule();
+  }
+
   private schedule(): void {
     if (this.flushing) return; // the running flush takes what queued meanwhile
-    if (this.queue.length >= MAX_GROUP) {
+    if (this.queue.length >= MAX_GROUP || this.idle) {
       clearTimeout(this.timer);
       this.timer = undefined;
       void this.flush();

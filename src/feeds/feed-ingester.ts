@@ -86,6 +86,11 @@ export class FeedIngester {
     return { names: state.names, include: parseList(feed.include_json), exclude: parseList(feed.exclude_json) };
   }
 
+  /** Whether any poll is still being read; while none is, writes go out without waiting for a group (see `BatchWriter`). */
+  setReading(reading: boolean): void {
+    this.writer.setReading(reading);
+  }
+
   /** Marks cluster caches stale so the next ingest reloads them (other replicas may have written). */
   newRound(): void {
     this.round++;

@@ -10,7 +10,7 @@ import type { FeedListing, FeedOrigin, FeedRow, FeedStore } from './feed-store';
 import { FeedError, toFeedError, type FeedErrorKind } from './feed-error';
 import { UserFacingError } from '../errors';
 import { FetchLimiter } from './fetch-limiter';
-import { readFeed } from './read-feed';
+import { readFeed, type FeedReadResult } from './read-feed';
 import { FeedIngester } from './feed-ingester';
 import { FeedParsePool } from './feed-parse-pool';
 import { feedId } from './feed-ids';
@@ -90,6 +90,8 @@ export class FeedService {
   private readonly random: () => number;
   private readonly logger: Logger;
   private readonly parsePool: FeedParsePool;
+  /** Polls being read (fetched and parsed) right now, across rounds. */
+  private reading = 0;
 
   constructor(private readonly options: FeedServiceOptions) {
     this.logger = options.logger.child({ component: 'feeds' });
@@ -233,13 +235,7 @@ export class FeedService {
     // Scheduled polls run under this replica's lease; manual ones under none.
     const lease = manual ? {} : { leaseOwner: this.owner };
     try {
-      const result = await this.limiter.run(hostOf(feed.url), () =>
-        readFeed(
-          this.options.fetcher,
-          { url: feed.url, publicOnly: feed.public_only === 1, ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.last_modified ? { lastModified: feed.last_modified } : {}) },
-          { now: started, maxBytes: this.options.settings.maxBytes, parse: this.parsePool.parse, judge: this.ingester.judgeInput(feed), ...(feed.outlet ? { outlet: feed.outlet } : {}) },
-        ),
-      );
+      const result = await this.read(feed, started);
       const nextPollAt = this.nextPoll(started);
       if (result.status === 'not-modified') {
         const { written } = await this.options.store.recordPoll(feed.id, { at, ok: true, consecutiveFailures: 0, nextPollAt, resume: manual, ...lease });
@@ -262,6 +258,22 @@ export class FeedService {
       return { ...base, items: result.items.length, new: counts.new, relevant: counts.relevant, ...(counts.written ? {} : this.superseded(feed)) };
     } catch (error) {
       return this.recordFailure(feed, error, started, lease);
+    }
+  }
+
+  /** Fetches and parses one feed under the limiter, telling the ingester when no read is left. */
+  private async read(feed: FeedRow, started: Date): Promise<FeedReadResult> {
+    if (this.reading++ === 0) this.ingester.setReading(true);
+    try {
+      return await this.limiter.run(hostOf(feed.url), () =>
+        readFeed(
+          this.options.fetcher,
+          { url: feed.url, publicOnly: feed.public_only === 1, ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.last_modified ? { lastModified: feed.last_modified } : {}) },
+          { now: started, maxBytes: this.options.settings.maxBytes, parse: this.parsePool.parse, judge: this.ingester.judgeInput(feed), ...(feed.outlet ? { outlet: feed.outlet } : {}) },
+        ),
+      );
+    } finally {
+      if (--this.reading === 0) this.ingester.setReading(false);
     }
   }
 

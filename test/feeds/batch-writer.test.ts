@@ -72,6 +72,37 @@ describe('BatchWriter: several polls per transaction', () => {
   });
 });
 
+describe('BatchWriter: waiting for company only while polls are being read', () => {
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
+  test('a batch waits for the gather time while reads go on, and is written at once when none is left', async () => {
+    // Only the gather timer is faked: a write that waited for it would never finish.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const groups: string[][] = [];
+    const store = {
+      saveBatches: async (batches: IngestBatch[]) => {
+        groups.push(batches.map((b) => b.feed.id));
+        return batches.map(() => ({ written: true, paused: false }));
+      },
+      saveBatch: async () => ({ written: true, paused: false }),
+    };
+    const writer = new BatchWriter(store);
+    writer.setReading(true);
+    const first = writer.write(batch('f1', []));
+    const second = writer.write(batch('f2', []));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(groups).toEqual([]);
+    // The last read finished: what is queued goes out together, and later batches at once.
+    writer.setReading(false);
+    await Promise.all([first, second]);
+    expect(groups).toEqual([['f1', 'f2']]);
+    await writer.write(batch('f3', []));
+    expect(groups).toEqual([['f1', 'f2'], ['f3']]);
+  });
+});
+
 describe('SQLite poll writes: prepared statements store what the Kysely path stores', () => {
   const cluster = (id: string, count: number) => ({ id, story_id: 'karpathy', headline: `Headline ${count}`, summary: 'One sentence.', published_at: NOW, first_seen_at: NOW, updated_at: NOW, relevance: 1, item_count: count, terms_json: `[["karpathy",${count}]]` });
   const LATER = '2026-05-21T09:00:00.000Z';
