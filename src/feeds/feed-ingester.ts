@@ -351,7 +351,7 @@ function serialiseTerms(terms: Terms): string {
   let out = '[';
   for (const [t, w] of terms) {
     if (out.length > 1) out += ',';
-    out += `[${NEEDS_ESCAPE.test(t) ? JSON.stringify(t) : `"${t}"`},${JSON.stringify(Math.round(w * 100) / 100)}]`;
+    out += `[${jsonText(t)},${JSON.stringify(Math.round(w * 100) / 100)}]`;
   }
   return `${out}]`;
 }
@@ -383,15 +383,26 @@ function parseSeen(json: string): Map<string, string> {
   return new Map();
 }
 
-/** The items in this fetch first, then earlier ones still remembered, at most SEEN_MAX. */
+/**
+ * The items in this fetch first, then earlier ones still remembered, at most SEEN_MAX: the
+ * same text as `JSON.stringify` of that object (no id is an array index), built directly
+ * rather than through an object with a thousand keys, once per feed per poll.
+ */
 function serialiseSeen(current: Map<string, string>, earlier: Map<string, string>): string {
-  const out: Record<string, string> = Object.fromEntries(current);
-  let size = current.size;
+  let out = '{';
+  let size = 0;
+  const add = (id: string, hash: unknown) => {
+    out += `${size++ > 0 ? ',' : ''}${jsonText(id)}:${typeof hash === 'string' ? jsonText(hash) : JSON.stringify(hash)}`;
+  };
+  current.forEach((hash, id) => add(id, hash));
   for (const [id, hash] of earlier) {
     if (size >= SEEN_MAX) break;
-    if (id in out) continue;
-    out[id] = hash;
-    size++;
+    if (!current.has(id)) add(id, hash);
   }
-  return JSON.stringify(out);
+  return `${out}}`;
+}
+
+/** A string as JSON text: quoted as it is unless it holds a character JSON.stringify would escape. */
+function jsonText(text: string): string {
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
