@@ -23,41 +23,51 @@ export const MAX_CLUSTER_TERMS = 48;
 
 export function developmentTerms(title: string, summary: string, nameWords: ReadonlyMap<string, number>): Terms {
   const terms: Terms = new Map();
-  const add = (term: string, weight: number) => terms.set(term, (terms.get(term) ?? 0) + weight);
   const text = summary.length > 800 ? summary.slice(0, 800) : summary;
-  for (const [part, factor] of [
-    [title, 1.5],
-    [text, 1],
-  ] as const) {
-    for (const m of part.matchAll(NUMBER)) {
-      const digits = (m[2] ?? '').replace(/,/g, '');
-      const n = Number(digits);
-      if (!Number.isFinite(n)) continue;
-      const isYear = !m[1] && !m[3] && /^(19|20)\d\d$/.test(digits);
-      if (!m[1] && !m[3] && !isYear && n < 10) continue; // "2 things", "5 ways"
-      const unit = m[3] ? SCALE[m[3].toLowerCase()] ?? '' : '';
-      add(`#${digits}${unit}`, (isYear ? 0.5 : 3) * factor);
-    }
-    let sentenceStart = true;
-    for (const m of part.matchAll(WORD)) {
-      const word = m[0];
-      // Possessive 's dropped (checked by hand: this loop runs for every word of every item).
-      const raw = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s')) ? word.slice(0, -2) : word;
-      const lower = raw.toLowerCase();
-      const at = m.index ?? 0;
-      // A sentence starts after ". ", "!", "? ", ":" (punctuation, then at most one space).
-      const c1 = at > 0 ? part.charCodeAt(at - 1) : 0;
-      const startsSentence = sentenceStart || isSentenceEnd(c1) || (at > 1 && isSpace(c1) && isSentenceEnd(part.charCodeAt(at - 2)));
-      sentenceStart = false;
-      if (lower.length < 3 || STOP.has(lower)) continue;
-      const key = stem(lower);
-      const storyName = nameWords.get(lower);
-      if (storyName !== undefined) add(key, storyName * factor);
-      else if (!startsSentence && startsUpper(raw)) add(key, 2 * factor);
-      else add(key, factor);
-    }
-  }
+  addTerms(terms, title, 1.5, nameWords);
+  addTerms(terms, text, 1, nameWords);
   return strongest(terms, MAX_ITEM_TERMS);
+}
+
+function add(terms: Terms, term: string, weight: number): void {
+  terms.set(term, (terms.get(term) ?? 0) + weight);
+}
+
+/**
+ * One part's figures and words, weighed by `factor`. The patterns are run with `exec` on
+ * their own `lastIndex` rather than `matchAll`, which copies the pattern on every call
+ * (neither matches the empty string, so each step moves on).
+ */
+function addTerms(terms: Terms, part: string, factor: number, nameWords: ReadonlyMap<string, number>): void {
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(part); m; m = NUMBER.exec(part)) {
+    const digits = (m[2] ?? '').replace(/,/g, '');
+    const n = Number(digits);
+    if (!Number.isFinite(n)) continue;
+    const isYear = !m[1] && !m[3] && /^(19|20)\d\d$/.test(digits);
+    if (!m[1] && !m[3] && !isYear && n < 10) continue; // "2 things", "5 ways"
+    const unit = m[3] ? SCALE[m[3].toLowerCase()] ?? '' : '';
+    add(terms, `#${digits}${unit}`, (isYear ? 0.5 : 3) * factor);
+  }
+  let sentenceStart = true;
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(part); m; m = WORD.exec(part)) {
+    const word = m[0];
+    // Possessive 's dropped (checked by hand: this loop runs for every word of every item).
+    const raw = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s')) ? word.slice(0, -2) : word;
+    const lower = raw.toLowerCase();
+    const at = m.index;
+    // A sentence starts after ". ", "!", "? ", ":" (punctuation, then at most one space).
+    const c1 = at > 0 ? part.charCodeAt(at - 1) : 0;
+    const startsSentence = sentenceStart || isSentenceEnd(c1) || (at > 1 && isSpace(c1) && isSentenceEnd(part.charCodeAt(at - 2)));
+    sentenceStart = false;
+    if (lower.length < 3 || STOP.has(lower)) continue;
+    const key = stem(lower);
+    const storyName = nameWords.get(lower);
+    if (storyName !== undefined) add(terms, key, storyName * factor);
+    else if (!startsSentence && startsUpper(raw)) add(terms, key, 2 * factor);
+    else add(terms, key, factor);
+  }
 }
 
 function isSentenceEnd(code: number): boolean {
