@@ -8,10 +8,11 @@ import type { JudgeInput } from './item-judge';
 import { RELEVANCE_THRESHOLD, scoreRelevance } from './relevance';
 import { compileFilter, passesFilter, type ItemFilter } from './item-filter';
 import { ClusterIndex } from './cluster-index';
-import { developmentTerms, type Terms } from './development-terms';
+import { developmentTerms } from './development-terms';
 import { clusterId, itemId } from './feed-ids';
 import { articleIdOf, itemArticle } from './item-article';
 import { BatchWriter } from './batch-writer';
+import { jsonText, parseTerms, serialiseTerms } from './terms-json';
 import type { Logger } from '../logging/logger';
 
 /** Content hashes in the seen list are shortened to this many hex digits (64 bits). */
@@ -340,30 +341,6 @@ function oneSentence(item: FeedItem): string {
   return sentence.length <= 240 ? sentence : `${sentence.slice(0, 237).replace(/\s+\S*$/, '')}...`;
 }
 
-/** Characters JSON.stringify may escape (quote, backslash, controls below a space, surrogates); terms almost never hold one. */
-const NEEDS_ESCAPE = /["\\\u2028\u2029\ud800-\udfff]|[^ -\uffff]/;
-
-/**
- * The same text as `JSON.stringify([[term, weight rounded to 0.01], ...])`, built directly:
- * every cluster an item joins is written again, thousands of times in a large poll.
- */
-function serialiseTerms(terms: Terms): string {
-  let out = '[';
-  for (const [t, w] of terms) {
-    if (out.length > 1) out += ',';
-    out += `[${jsonText(t)},${JSON.stringify(Math.round(w * 100) / 100)}]`;
-  }
-  return `${out}]`;
-}
-
-function parseTerms(json: string): Terms {
-  try {
-    return new Map(JSON.parse(json) as Array<[string, number]>);
-  } catch {
-    return new Map();
-  }
-}
-
 function parseList(json: string): string[] {
   try {
     const v = JSON.parse(json) as unknown;
@@ -400,9 +377,4 @@ function serialiseSeen(current: Map<string, string>, earlier: Map<string, string
     if (!current.has(id)) add(id, hash);
   }
   return `${out}}`;
-}
-
-/** A string as JSON text: quoted as it is unless it holds a character JSON.stringify would escape. */
-function jsonText(text: string): string {
-  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
