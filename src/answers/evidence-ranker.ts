@@ -56,6 +56,8 @@ export interface RankOutcome {
   unknownTerms: string[];
 }
 
+/** Coverage of the question's other words that lets a passage answer without its key word. */
+const KEY_FREE_COVERAGE = 0.8;
 /** Coverage the best passage needs before it may answer. */
 export const MIN_COVERAGE = 0.62;
 /** Coverage enough when the question's words match one by one (`wordsMatch`). */
@@ -197,6 +199,10 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
       if (u.required && c < 0.8) missingRequired = true;
     }
     let keyCovered = key === undefined || (keysShown >= Math.ceil(keys.length / 2) && !predicateMissing);
+    // Most of what was asked shown, and the missing key only a word the article put otherwise
+    // ("tweaks" for "changes"): not a name, number, quoted or capitalised word, nor the verb
+    // or kind asked for.
+    if (!keyCovered && !predicateMissing && key?.kind === 'term' && !question.hardTerms.includes(key.key) && key.key !== question.head && key.key !== question.predicate && relaxedCoverage(units, keys, passage, paragraph, prev, next, total) >= KEY_FREE_COVERAGE) keyCovered = true;
     if (missingRequired) keyCovered = false;
     const coverage = total > 0 ? covered / total : 0;
     let continuation: IndexedPassage | undefined;
@@ -302,6 +308,18 @@ function otherCompound(question: string, passage: string): boolean {
     for (const m of text.matchAll(new RegExp(`\\b([a-z]+)-${second}\\b`, 'g'))) if (m[1] !== first) return true;
   }
   return false;
+}
+
+/** Coverage of the units other than the keys, as a share of their weight. */
+function relaxedCoverage(units: Unit[], keys: Unit[], p: IndexedPassage, paragraph: ReadonlySet<string>, prev: IndexedPassage | undefined, next: IndexedPassage | undefined, total: number): number {
+  let weight = 0;
+  let covered = 0;
+  for (const u of units) {
+    if (keys.includes(u)) continue;
+    weight += u.weight;
+    covered += u.weight * unitCoverage(u, p, paragraph, prev, next);
+  }
+  return weight > 0 && weight >= total * 0.3 ? covered / weight : 0;
 }
 
 /** Candidates of both searches, once each, scored on a common scale (each search's best = 1). */

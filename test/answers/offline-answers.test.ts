@@ -49,7 +49,7 @@ const heldOutThird = readQuestions('paraphrase-questions-3.jsonl');
  * The change gap ("from 150 to 750" = 600), any founding verb for "started" and a quote shown
  * from where it opens: bundled 23, seeds 23.
  */
-const THIRD_SET_FLOOR: Record<string, number> = { bundled: 23, seeds: 23 };
+const THIRD_SET_FLOOR: Record<string, number> = { bundled: 24, seeds: 24 };
 
 /**
  * A fourth set, written by someone else during the gate rebalancing and scored once after
@@ -65,7 +65,7 @@ const heldOutFourth = readQuestions('paraphrase-questions-4.jsonl');
  * "warned about this" stands for) then used it as development data: every refusal refused,
  * bundled 20/30, seeds 18/30.
  */
-const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 20 };
+const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 22 };
 
 /**
  * A fifth set, written by someone else while the focus checks were built and never seen by
@@ -76,7 +76,7 @@ const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 20 };
  * the bundled one): known faults, kept as a ceiling so none is added and any fix shows.
  */
 const heldOutFifth = readQuestions('paraphrase-questions-5.jsonl');
-const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 10, seeds: 12 };
+const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 13, seeds: 13 };
 /**
  * Then fixed by the owner of a figure (the organisation named before it, not one it is
  * compared with), the asked precision of a date ("which month in 2024": not a bare year,
@@ -120,15 +120,17 @@ const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 }
  * answered with a count of years for "how many people" then led to counting people only by
  * what they did right after the number: 9/10 refused on both. A relative clause ends the
  * named thing ("the Stanford course he created"): seeds 21 (its wrong answer now right),
- * bundled 21 (a lucky answer now refused).
+ * bundled 21 (a lucky answer now refused). Then a missing key word forgiven when 80% of
+ * the rest is shown (a word put otherwise, never a name, number, verb or kind asked for):
+ * bundled 22.
  */
 const heldOutNinth = readQuestions('paraphrase-questions-9.jsonl');
 const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
 const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
   { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 20, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 16, seeds: 13 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 21, seeds: 21 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 16, seeds: 14 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 22, seeds: 21 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
 ];
 
 /**
@@ -235,6 +237,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what did anthropic recently file for confidentially, per the coverage?').text).toMatch(/IPO/);
     expect(answerer.answer('Who will replace Nick Joseph as team lead?').text).toBeNull();
     expect(answerer.answer("how many people will be on the new team he's building?").text).toBeNull();
+  });
+
+  test('a rare question word the article puts otherwise is forgiven when the rest is shown', () => {
+    expect(answerer.answer("how much did training time drop when he applied the agent's tweaks to a bigger model?").text).toMatch(/11%/);
+    expect(answerer.answer('When did Karpathy leave Anthropic?').text).toBeNull();
   });
 
   test('refuses near-miss questions: swapped names, reversed relations, events that did not happen', () => {
