@@ -219,7 +219,10 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       // "What is X called": the name must be written next to X, not anywhere in the sentence.
       // "Which X user ...": a person, so the name must be the one written as that user.
       if (question.naming || (question.head !== undefined && PERSON_HEADS.has(question.head))) {
-        const named = candidates.filter((m) => nearTerms(text, m, head, 3));
+        let named = candidates.filter((m) => nearTerms(text, m, head, 3));
+        // "CS231n, a computer vision class": next to every other word of the asked phrase.
+        const words = question.headWords ?? [];
+        if (named.length === 0 && words.length > 0) named = candidates.filter((m) => words.every((w) => nearTerms(text, m, [w], 3)));
         return named.length > 0 ? hard(named.map((m) => m[0]), 1, at(named)) : hard([], 0, []);
       }
       const entity = mentions.find((m) => !asked.has(m.entity.id) && !context.isUbiquitous(m.entity))?.entity;

@@ -322,6 +322,14 @@ function relaxedCoverage(units: Unit[], keys: Unit[], p: IndexedPassage, paragra
   return weight > 0 && weight >= total * 0.3 ? covered / weight : 0;
 }
 
+/** The ordinal put on the asked kind ("the first project", "his next big model"), if any. */
+function askedOrdinal(question: string, head: string): string | undefined {
+  for (const m of question.toLowerCase().matchAll(/\b(first|second|third|last|next|latest|newest|upcoming|debut)\s+([a-z-]+)(?:\s+([a-z-]+))?/g)) {
+    if (textTerms(m[2]!).at(-1) === head || (m[3] && textTerms(m[3]).at(-1) === head)) return m[1];
+  }
+  return undefined;
+}
+
 /** Candidates of both searches, once each, scored on a common scale (each search's best = 1). */
 function mergeHits(...lists: PassageHit[][]): PassageHit[] {
   const best = new Map<number, PassageHit>();
@@ -370,6 +378,9 @@ function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, conti
   if (contradictsModifier(passage.text, question.modifiers, synonymsOf)) return 'focus:modifier';
   if (contradictsPlace(passage.text, question.placed)) return 'focus:place';
   if (otherCompound(question.text, passage.text)) return 'focus:compound';
+  // "Which first project ...": an ordinal on the asked kind must be stated for it, not any one.
+  const ordinal = question.head ? askedOrdinal(question.text, question.head) : undefined;
+  if (ordinal && ![passage, continuation].some((p) => p !== undefined && new RegExp(`\\b${ordinal}\\b`, 'i').test(p.text))) return 'focus:ordinal';
   // "Who's X's manager now?": a sentence of X's history answers what was, not what is.
   if (ASKS_PRESENT.test(question.text) && (question.type === 'person' || question.type === 'role' || question.type === 'place') && onlyPast(passage.text)) return 'focus:past';
   // "How big is the round OpenAI is negotiating": a figure for another company's round.

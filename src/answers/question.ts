@@ -1,5 +1,5 @@
 import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
-import { compoundTerms, textTerms } from './text-terms';
+import { compoundTerms, isIrregularPast, textTerms } from './text-terms';
 import { questionRelations, type QuestionRelations } from './question-relations';
 import { actingOrganisations, askedChange, focusModifiers, namedThing, placedNouns, type ActingOrganisation, type FocusModifier, type PlacedNoun } from './question-focus';
 
@@ -21,6 +21,8 @@ export interface AnalysedQuestion {
    * "who is <organisation>'s rival", the role ("rival").
    */
   head?: string;
+  /** The other words of a "which ..." phrase ("computer vision" of "computer vision class"): a name may stand next to them too. */
+  headWords?: string[];
   /**
    * The word naming the kind of thing asked for, which the answer itself realises: "which
    * university" (Stanford), "what month" (March), "how much money" ($30 billion).
@@ -137,9 +139,11 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
   const entities = [...new Map(mentions.map((m) => [m.entity.id, m.entity])).values()];
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
+  const namePhrase = type === 'name' ? nameHeadPhrase(lower, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;
+  const headWords = namePhrase && namePhrase.length > 1 ? namePhrase.slice(0, -1).flatMap((w) => textTerms(w)) : [];
   const headWord = orgRole
     ? orgRole[1]
-    : type === 'name' ? /^(?:which|what) (?:x |reddit |twitter )?([a-z-]+)/.exec(lower)?.[1] : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
+    : type === 'name' ? namePhrase?.at(-1) : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
   // "ex-CTOs": the counted thing is the last part of a compound.
   // "How old was X": an age, a number of years old.
   const head = type === 'count' && /^(?:roughly |about |approximately )?how old\b/.test(lower) ? 'old' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
@@ -149,9 +153,34 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const change = askedChange(lower);
   const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
-  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
+  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
 }
 
+
+/** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */
+const PHRASE_STOP = /^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|might|may|he|she|they|it|we|you|i|his|her|their|of|in|at|for|to|from|on|with|by|that|which|who|whose|as|about|over|into|when|while|after|before|the|a|an)$/;
+
+/**
+ * The phrase of "which <phrase> <verb> ...", whose last word is the asked kind ("which fellow
+ * OpenAI co-founder went over" -> co-founder), leaving out names; the platform of "which X
+ * user" is not the kind.
+ */
+function nameHeadPhrase(lower: string, names: string[]): string[] | undefined {
+  let text = lower;
+  for (const n of names) if (n) text = text.replace(n, ' ');
+  const m = /^(?:which|what) (?:(?:x|reddit|twitter) (?=\S+ ))?(.*)$/.exec(text);
+  if (!m) return undefined;
+  const phrase: string[] = [];
+  for (const w of (m[1] ?? '').split(/\s+/).filter(Boolean)) {
+    const word = w.replace(/[?.,!]+$/, '');
+    // "which project Karpathy's team ...": a possessive starts what the phrase is about.
+    if (/['\u2019]s?$/.test(word) && phrase.length > 0) break;
+    if (PHRASE_STOP.test(word) || isIrregularPast(word) || (/ed$/.test(word) && word.length > 4 && phrase.length > 0)) break;
+    phrase.push(word);
+    if (phrase.length === 4 || word !== w) break;
+  }
+  return phrase.length > 0 ? phrase : undefined;
+}
 
 /** See `AnalysedQuestion.typeWord`. */
 function typeWordOf(type: AnswerType, lower: string, head: string | undefined): string | undefined {

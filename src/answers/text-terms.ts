@@ -64,6 +64,11 @@ const NUMBER_DIGITS: Record<string, string> = {
 const ABBREVIATIONS: Record<string, string> = { ctos: 'cto', ceos: 'ceo', cfos: 'cfo', coos: 'coo', ics: 'ic', llms: 'llm', phds: 'phd', gpus: 'gpu', tpus: 'tpu', ais: 'ai', vps: 'vp' };
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
 
+/** True for an irregular past form ("went", "led", "took"): a verb, whatever follows it. */
+export function isIrregularPast(word: string): boolean {
+  return Object.prototype.hasOwnProperty.call(IRREGULAR, word) && !/^(?:men|women|children|bigger|biggest|larger|largest|faster|fastest|quicker|quickest|slower|slowest|smaller|smallest|higher|highest|greater|greatest|longer|longest|shorter|shortest|cheaper|cheapest|older|oldest|younger|youngest|stronger|strongest|richer|richest)$/.test(word);
+}
+
 export function isWeakTerm(term: string): boolean {
   return WEAK_STEMS.has(term);
 }

@@ -101,7 +101,7 @@ const heldOutSixth = readQuestions('paraphrase-questions-6.jsonl');
  * post-training question refused. Then source framing ("per the coverage") and hedges
  * left out, a count asked mid-sentence: seeds 16.
  */
-const SIXTH_SET_FLOOR: Record<string, number> = { bundled: 15, seeds: 16 };
+const SIXTH_SET_FLOOR: Record<string, number> = { bundled: 15, seeds: 17 };
 const SIXTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 0, seeds: 0 };
 /** Answerable questions answered with something else (not refused): a wrong confident answer. */
 const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 };
@@ -122,15 +122,16 @@ const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 }
  * named thing ("the Stanford course he created"): seeds 21 (its wrong answer now right),
  * bundled 21 (a lucky answer now refused). Then a missing key word forgiven when 80% of
  * the rest is shown (a word put otherwise, never a name, number, verb or kind asked for):
- * bundled 22.
+ * bundled 22. Then the asked kind as the last word of the "which" phrase ("which fellow
+ * OpenAI co-founder": co-founder) and an ordinal on it required: bundled 24, seeds 22.
  */
 const heldOutNinth = readQuestions('paraphrase-questions-9.jsonl');
 const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
 const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
-  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 20, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 21, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eighth', questions: heldOutEighth, floor: { bundled: 16, seeds: 14 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 22, seeds: 21 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 24, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
 ];
 
 /**
@@ -237,6 +238,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what did anthropic recently file for confidentially, per the coverage?').text).toMatch(/IPO/);
     expect(answerer.answer('Who will replace Nick Joseph as team lead?').text).toBeNull();
     expect(answerer.answer("how many people will be on the new team he's building?").text).toBeNull();
+  });
+
+  test('the asked kind is the last word of the which-phrase, and an ordinal on it must be stated', () => {
+    expect(answerer.answer('which fellow openai co-founder went over to anthropic in august 2024?').text).toMatch(/Schulman/);
+    expect(answerer.answer("what's the name of the first project karpathy's new team is shipping?").text).toBeNull();
+    expect(answerer.answer('What is the name of the computer vision class Karpathy built?').text).toMatch(/CS231n/);
   });
 
   test('a rare question word the article puts otherwise is forgiven when the rest is shown', () => {
