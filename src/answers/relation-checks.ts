@@ -162,7 +162,7 @@ function doerOf(words: Word[], mentions: Array<{ m: EntityMention; at: number; l
 
 /** Words that put the name after them in charge: "under X", "led by X", "reports to X", "team lead X". */
 const SENIOR_MARK =
-  /\b(?:under|(?:led|headed|run|managed|supervised|mentored|advised|overseen|directed|guided|coached) by|(?:mentorship|supervision|guidance|leadership|direction|management|tutelage) of|report(?:s|ed|ing)? (?:in)?to|work(?:s|ed|ing)? (?:for|under)|(?:lead|leader|head|boss|manager|supervisor|adviser|advisor|mentor)\b(?: of [^,.;]{1,40})?)/gi;
+  /\b(?:under|(?:led|headed|run|managed|supervised|mentored|advised|overseen|directed|guided|coached) by|(?:mentorship|supervision|guidance|leadership|direction|management|tutelage) of|report(?:s|ed|ing)? (?:in)?to|work(?:s|ed|ing)? (?:for|under)|(?:lead|leader|head|boss|manager|supervisor|adviser|advisor|mentor)\b(?: of [^,.;]{1,40})?|\b(?:ceo|chief executive(?: officer)?)\s+$)/gi;
 /** "X leads", "X, who heads the team, ...", "X is the team's lead". */
 const SENIOR_AFTER =
   /^(?:\s*,[^,.;]{0,60},)?\s*(?:who\s+|which\s+)?(?:also\s+|now\s+|still\s+|later\s+|then\s+)?(?:leads|led|heads|headed|runs|ran|manages|managed|supervises|supervised|mentors|mentored|advises|advised|oversees|oversaw|directs|directed|(?:is|was) in charge of|(?:is|was|as) (?:the |its |their |his |her )?(?:\w+ )?(?:head|lead|leader|boss|manager|supervisor|adviser|advisor|mentor))\b/i;

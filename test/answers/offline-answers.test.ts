@@ -65,7 +65,7 @@ const heldOutFourth = readQuestions('paraphrase-questions-4.jsonl');
  * "warned about this" stands for) then used it as development data: every refusal refused,
  * bundled 20/30, seeds 18/30.
  */
-const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 22 };
+const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 23, seeds: 23 };
 
 /**
  * A fifth set, written by someone else while the focus checks were built and never seen by
@@ -262,6 +262,7 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
   });
 
   test('a boss or adviser is the person in charge, never the one they lead', () => {
+    expect(answerer.answer('who runs anthropic as CEO?').text).toMatch(/Dario Amodei/);
     expect(answerer.answer("Who is Karpathy's new boss?").text).toMatch(/Nick Joseph|Nicholas Joseph/);
     expect(answerer.answer("Who is Nick Joseph's boss?").text).toBeNull();
     expect(answerer.answer("Who supervised Karpathy's PhD?").text).toMatch(/Fei.Fei Li/);
