@@ -126,11 +126,19 @@ const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 }
  * OpenAI co-founder": co-founder) and an ordinal on it required: bundled 24, seeds 22.
  */
 const heldOutNinth = readQuestions('paraphrase-questions-9.jsonl');
+/**
+ * Set ten, written by someone else who saw neither the code nor any other set, scored once
+ * after every change above: bundled 16/40 right (10/10 refused, 2 answered wrongly), seeds
+ * 16/40 (10/10, 1 wrongly). One question repeated a dozen words of a seed article and was
+ * reworded in our own words; it is refused since. The CEO-title rule then added one.
+ */
+const heldOutTenth = readQuestions('paraphrase-questions-10.jsonl');
 const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
 const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
   { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 21, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eighth', questions: heldOutEighth, floor: { bundled: 16, seeds: 14 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 16, seeds: 15 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 1 } },
   { name: 'ninth', questions: heldOutNinth, floor: { bundled: 24, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
 ];
 

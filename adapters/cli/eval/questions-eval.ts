@@ -15,7 +15,7 @@ interface DevQuestion {
   abstain?: boolean;
 }
 
-const HELD_OUT = ['paraphrase-questions.jsonl', 'paraphrase-questions-2.jsonl', 'paraphrase-questions-3.jsonl', 'paraphrase-questions-4.jsonl', 'paraphrase-questions-5.jsonl', 'paraphrase-questions-6.jsonl', 'paraphrase-questions-7.jsonl', 'paraphrase-questions-8.jsonl', 'paraphrase-questions-9.jsonl', 'refusal-traps.jsonl', 'refusal-traps-2.jsonl'];
+const HELD_OUT = ['paraphrase-questions.jsonl', 'paraphrase-questions-2.jsonl', 'paraphrase-questions-3.jsonl', 'paraphrase-questions-4.jsonl', 'paraphrase-questions-5.jsonl', 'paraphrase-questions-6.jsonl', 'paraphrase-questions-7.jsonl', 'paraphrase-questions-8.jsonl', 'paraphrase-questions-9.jsonl', 'paraphrase-questions-10.jsonl', 'refusal-traps.jsonl', 'refusal-traps-2.jsonl'];
 
 function readQuestions(file: string): DevQuestion[] {
   if (!fs.existsSync(file)) return [];
