@@ -59,13 +59,14 @@ export class ClusterIndex {
     for (const [term, weight] of lookup) {
       const postings = this.byTerm.get(term);
       if (!postings || postings.size > MAX_POSTINGS) continue;
-      for (const slot of postings) {
+      // forEach: a for..of over the set makes an iterator result per slot, millions in a large poll.
+      postings.forEach((slot) => {
         if (shared[slot] === 0) {
-          if (touched.length >= MAX_CANDIDATES) continue;
+          if (touched.length >= MAX_CANDIDATES) return;
           touched.push(slot);
         }
         shared[slot] = shared[slot]! + weight;
-      }
+      });
     }
     if (touched.length === 0) return undefined;
     const candidates = topSlots(touched, shared, SCORED_CANDIDATES);
@@ -94,14 +95,16 @@ export class ClusterIndex {
       this.shared = grown;
     }
     this.clusters.set(cluster.id, entry);
-    for (const [term, w] of terms) if (w >= MIN_LOOKUP_WEIGHT) this.post(term, slot);
+    for (const term of terms.keys()) if (terms.get(term)! >= MIN_LOOKUP_WEIGHT) this.post(term, slot);
   }
 
   /** Folds an item's terms into a cluster in place; returns the cluster's terms. */
   absorb(id: string, terms: Terms, publishedMs: number): Terms {
     const c = this.clusters.get(id);
     if (!c) throw new Error(`cluster ${id} is not indexed`);
-    for (const [term, w] of terms) {
+    // Keys, then weights: no [term, weight] pair per term (this runs for every item that joins a cluster).
+    for (const term of terms.keys()) {
+      const w = terms.get(term)!;
       const before = c.terms.get(term) ?? 0;
       c.terms.set(term, before + w);
       if (before < MIN_LOOKUP_WEIGHT && before + w >= MIN_LOOKUP_WEIGHT) this.post(term, c.slot);
@@ -157,13 +160,13 @@ interface Slot {
  */
 function lookupTerms(terms: Terms): Array<[string, number]> {
   const out: Array<[string, number]> = [];
-  for (const entry of terms) {
-    const w = entry[1];
+  for (const term of terms.keys()) {
+    const w = terms.get(term)!;
     if (w < MIN_LOOKUP_WEIGHT) continue;
     if (out.length === LOOKUP_TERMS && out[LOOKUP_TERMS - 1]![1] >= w) continue;
     let at = out.length;
     while (at > 0 && out[at - 1]![1] < w) at--;
-    out.splice(at, 0, entry);
+    out.splice(at, 0, [term, w]);
     if (out.length > LOOKUP_TERMS) out.pop();
   }
   return out;

@@ -41,6 +41,14 @@ export interface IngestCounts {
   written: boolean;
 }
 
+/** A poll ready to write, and what to do once it is stored. */
+interface PreparedPoll {
+  batch: IngestBatch;
+  articles: Article[];
+  dropped: string[];
+  counts: Omit<IngestCounts, 'written'>;
+}
+
 interface StoryState {
   story: StoryRuntime;
   matcher: StoryMatcher;
@@ -151,9 +159,37 @@ export class FeedIngester {
   async ingest(feed: FeedRow, items: FeedItem[], now: Date, record: FeedPollRecord): Promise<IngestCounts> {
     const state = this.stories.get(feed.story_id);
     if (!state) throw new Error(`feed ${feed.id} belongs to unknown story ${feed.story_id}`);
+    const prepared = await this.prepare(state, feed, items, now, record);
+    let written: boolean;
+    try {
+      ({ written } = await this.writer.write(prepared.batch));
+    } catch (error) {
+      // The clusters this poll grew in memory were not stored: reload them next time.
+      state.loadedRound = -1;
+      throw error;
+    }
+    if (!written) {
+      state.loadedRound = -1;
+      return { new: 0, relevant: 0, updated: 0, written: false };
+    }
+    state.story.corpus.upsert(prepared.articles);
+    state.story.corpus.remove(prepared.dropped);
+    for (const row of prepared.batch.inserts) noteApplied(state, row);
+    for (const row of prepared.batch.updates) noteApplied(state, row);
+    return { ...prepared.counts, written: true };
+  }
+
+  /**
+   * Everything of a poll but its write: the seen list, which items are new, edited or about
+   * the story, their clusters (under the story's lock) and the rows. A method of its own so
+   * the poll's items (most of them not about the story) are not kept alive while the batch
+   * waits for its group commit.
+   */
+  private async prepare(state: StoryState, feed: FeedRow, items: FeedItem[], now: Date, record: FeedPollRecord): Promise<PreparedPoll> {
     const seen = parseSeen(feed.seen_json);
     const filter = this.filterFor(feed);
     const candidates: Array<{ item: FeedItem; id: string; known: boolean; relevance: number }> = [];
+    let seenOnly = 0;
     const nowSeen = new Map<string, string>();
     for (const item of items) {
       const id = itemId(feed.id, item.key);
@@ -162,7 +198,10 @@ export class FeedIngester {
       const before = seen.get(id);
       if (before === hash) continue;
       const relevance = item.relevance ?? (passesFilter(filter, `${item.title}\n${item.summary}`) ? scoreRelevance(state.matcher, item.title, item.summary) : 0);
-      candidates.push({ item, id, known: before !== undefined, relevance });
+      const known = before !== undefined;
+      // A new item not about the story is remembered in the seen list only (and counted).
+      if (!known && relevance < RELEVANCE_THRESHOLD) seenOnly++;
+      else candidates.push({ item, id, known, relevance });
     }
     // Stored rows are looked up only where one may exist: an edited item, or an item about
     // the story that the seen list no longer remembers.
@@ -170,7 +209,7 @@ export class FeedIngester {
     const existing = lookup.length > 0 ? await this.store.existingItems(lookup) : new Map<string, never>();
     const seenJson = serialiseSeen(nowSeen, seen);
     // Clusters are assigned under the story's lock; the write joins the next group commit.
-    const prepared = await this.exclusive(state, async () => {
+    return this.exclusive(state, async () => {
       const index = candidates.some((c) => c.relevance >= RELEVANCE_THRESHOLD) ? await this.clusterIndex(state, now) : undefined;
       const nowIso = now.toISOString();
       const inserts: FeedItemRow[] = [];
@@ -178,7 +217,7 @@ export class FeedIngester {
       const clusters = new Map<string, FeedClusterRow>();
       const articles: Article[] = [];
       const dropped: string[] = [];
-      let fresh = 0;
+      let fresh = seenOnly;
       let relevantNew = 0;
       for (const { item, id, known, relevance } of candidates) {
         const prev = existing.get(id);
@@ -216,25 +255,8 @@ export class FeedIngester {
       }
       for (const row of clusters.values()) row.terms_json = serialiseTerms(index?.get(row.id)?.terms ?? new Map());
       const batch: IngestBatch = { inserts, updates, clusters: [...clusters.values()], feed: { id: feed.id, record, seenJson, newItems: fresh } };
-      return { batch, articles, dropped, counts: { new: fresh, relevant: relevantNew, updated: candidates.length - fresh } };
+      return { batch, articles, dropped, counts: { new: fresh, relevant: relevantNew, updated: candidates.length + seenOnly - fresh } };
     });
-    let written: boolean;
-    try {
-      ({ written } = await this.writer.write(prepared.batch));
-    } catch (error) {
-      // The clusters this poll grew in memory were not stored: reload them next time.
-      state.loadedRound = -1;
-      throw error;
-    }
-    if (!written) {
-      state.loadedRound = -1;
-      return { new: 0, relevant: 0, updated: 0, written: false };
-    }
-    state.story.corpus.upsert(prepared.articles);
-    state.story.corpus.remove(prepared.dropped);
-    for (const row of prepared.batch.inserts) noteApplied(state, row);
-    for (const row of prepared.batch.updates) noteApplied(state, row);
-    return { ...prepared.counts, written: true };
   }
 
   private assignCluster(state: StoryState, index: ClusterIndex, id: string, item: FeedItem, relevance: number, nowIso: string, out: Map<string, FeedClusterRow>): string {

@@ -242,6 +242,8 @@ export class FeedService {
         this.options.metrics?.feedPolled(feed.url, true);
         return { ...base, status: 'not-modified', ...(written ? {} : this.superseded(feed)) };
       }
+      // Only the count is kept past the ingest: the items are not held while it waits to be written.
+      const itemCount = result.items.length;
       const counts = await this.ingester.ingest(feed, result.items, started, {
         at,
         ok: true,
@@ -255,7 +257,7 @@ export class FeedService {
       });
       this.options.metrics?.feedPolled(feed.url, true);
       if (counts.new > 0) this.options.metrics?.itemsIngested(feed.story_id, counts.new);
-      return { ...base, items: result.items.length, new: counts.new, relevant: counts.relevant, ...(counts.written ? {} : this.superseded(feed)) };
+      return { ...base, items: itemCount, new: counts.new, relevant: counts.relevant, ...(counts.written ? {} : this.superseded(feed)) };
     } catch (error) {
       return this.recordFailure(feed, error, started, lease);
     }

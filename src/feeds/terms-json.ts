@@ -43,11 +43,10 @@ function weightText(weight: number): string {
  * every cluster an item joins is written again, thousands of times in a large poll.
  */
 export function serialiseTerms(terms: Terms): string {
-  let out = '[';
-  terms.forEach((weight, term) => {
-    out += `${out.length > 1 ? ',' : ''}${termOpening(term)}${weightText(weight)}]`;
-  });
-  return `${out}]`;
+  // Pieces joined once: one flat string, not a rope of a hundred pieces kept until the write.
+  const pieces: string[] = [];
+  for (const term of terms.keys()) pieces.push(`${termOpening(term)}${weightText(terms.get(term)!)}]`);
+  return `[${pieces.join(',')}]`;
 }
 
 export function parseTerms(json: string): Terms {
