@@ -96,9 +96,30 @@ function stem(word: string): string {
   return word;
 }
 
+/**
+ * The `max` heaviest terms, heaviest first, equal weights in their order in `terms`: what a
+ * stable sort by weight and a cut would give, chosen by insertion into a short list instead
+ * (most terms are lighter than the list's last and are passed over at once).
+ */
 export function strongest(terms: Terms, max: number): Terms {
   if (terms.size <= max) return terms;
-  return new Map([...terms.entries()].sort((a, b) => b[1] - a[1]).slice(0, max));
+  const keys: string[] = [];
+  const weights: number[] = [];
+  for (const term of terms.keys()) {
+    const w = terms.get(term)!;
+    if (keys.length === max && weights[max - 1]! >= w) continue;
+    let at = keys.length;
+    while (at > 0 && weights[at - 1]! < w) at--;
+    keys.splice(at, 0, term);
+    weights.splice(at, 0, w);
+    if (keys.length > max) {
+      keys.pop();
+      weights.pop();
+    }
+  }
+  const out: Terms = new Map();
+  for (let i = 0; i < keys.length; i++) out.set(keys[i]!, weights[i]!);
+  return out;
 }
 
 export function norm(terms: Terms): number {
