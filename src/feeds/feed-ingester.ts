@@ -54,6 +54,8 @@ interface StoryState {
   matcher: StoryMatcher;
   /** The story's names as the parser threads judge items by. */
   names: StoryNames;
+  /** `names` as JSON, part of every judge input's key. */
+  namesJson?: string;
   index?: ClusterIndex;
   meta: Map<string, FeedClusterRow>;
   loadedRound: number;
@@ -92,7 +94,9 @@ export class FeedIngester {
   judgeInput(feed: FeedRow): JudgeInput | undefined {
     const state = this.stories.get(feed.story_id);
     if (!state) return undefined;
-    return { names: state.names, include: parseList(feed.include_json), exclude: parseList(feed.exclude_json) };
+    // The names' text is written once per story; the rules are the feed's stored JSON.
+    state.namesJson ??= JSON.stringify(state.names);
+    return { names: state.names, include: parseList(feed.include_json), exclude: parseList(feed.exclude_json), key: `${state.namesJson}\n${feed.include_json}\n${feed.exclude_json}` };
   }
 
   /** Whether any poll is still being read; while none is, writes go out without waiting for a group (see `BatchWriter`). */

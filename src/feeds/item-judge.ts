@@ -9,6 +9,11 @@ export interface JudgeInput {
   names: StoryNames;
   include: string[];
   exclude: string[];
+  /**
+   * Text that stands for all of the above (equal keys, equal inputs), so the judge can be
+   * found again without writing the whole input out for every feed; without it, it is.
+   */
+  key?: string;
 }
 
 /** How many verdicts a judge remembers (it starts over when full). */
@@ -53,7 +58,7 @@ const cache = new Map<string, ItemJudge>();
 
 /** A judge for these names and rules, reused across feeds and polls (a few stories, few rule sets). */
 export function judgeFor(input: JudgeInput): ItemJudge {
-  const key = JSON.stringify(input);
+  const key = input.key ?? JSON.stringify(input);
   let judge = cache.get(key);
   if (!judge) {
     if (cache.size >= 64) cache.clear();
