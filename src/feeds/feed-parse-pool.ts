@@ -19,9 +19,16 @@ export interface FeedParsePoolOptions {
   logger?: Logger;
 }
 
+/** What a worker says once its modules are loaded, before any answer. */
+export interface ParseWorkerReady {
+  ready: true;
+}
+
 interface Slot {
   worker: Worker;
   pending: Map<number, { resolve: (r: ParsedItems) => void; reject: (e: Error) => void }>;
+  /** Its modules are loaded: bodies sent now are parsed at once. */
+  ready: boolean;
 }
 
 /**
@@ -62,10 +69,27 @@ export class FeedParsePool {
     while (this.slots.length < this.size) this.spawn();
   }
 
-  /** Parses one body; rejects with a `FeedError` like `parseFeedBytes`. */
+  /** Resolves once every worker has loaded its modules (tests; the pool never waits for it). */
+  whenReady(): Promise<void> {
+    this.warm();
+    return new Promise((resolve) => {
+      const check = () => (this.closed || this.slots.every((s) => s.ready) ? resolve() : setTimeout(check, 5));
+      check();
+    });
+  }
+
+  /**
+   * Parses one body; rejects with a `FeedError` like `parseFeedBytes`. While no worker has
+   * loaded its modules yet (the first tens of milliseconds of a process's first poll), the
+   * calling thread parses: the first feeds of the round do not queue up behind the start.
+   */
   parse = (input: FeedBytes): Promise<ParsedItems> => {
     if (this.size === 0 || this.closed) return parseFeedBytes(input);
-    const slot = this.slot();
+    this.warm();
+    const ready = this.slots.filter((s) => s.ready);
+    if (ready.length === 0) return parseFeedBytes(input);
+    // Round robin: feeds are of similar size, and each worker works through its own queue.
+    const slot = ready[this.next++ % ready.length]!;
     const id = ++this.ids;
     return new Promise<ParsedItems>((resolve, reject) => {
       slot.pending.set(id, { resolve, reject });
@@ -84,18 +108,15 @@ export class FeedParsePool {
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
-  private slot(): Slot {
-    if (this.slots.length < this.size) return this.spawn();
-    // Round robin: feeds are of similar size, and each worker works through its own queue.
-    const slot = this.slots[this.next++ % this.slots.length]!;
-    return slot;
-  }
-
   private spawn(): Slot {
     const worker = new Worker(this.script);
-    const slot: Slot = { worker, pending: new Map() };
+    const slot: Slot = { worker, pending: new Map(), ready: false };
     worker.unref();
-    worker.on('message', (answer: ParseAnswer) => {
+    worker.on('message', (answer: ParseAnswer | ParseWorkerReady) => {
+      if ('ready' in answer) {
+        slot.ready = true;
+        return;
+      }
       const task = slot.pending.get(answer.id);
       if (!task) return;
       slot.pending.delete(answer.id);

@@ -5,10 +5,12 @@
 import { parentPort } from 'node:worker_threads';
 import { parseFeedBytes, type FeedBytes } from './parse-feed-bytes';
 import { FeedError } from './feed-error';
-import type { ParseAnswer } from './feed-parse-pool';
+import type { ParseAnswer, ParseWorkerReady } from './feed-parse-pool';
 
 const port = parentPort;
 if (port) {
+  // The modules above are loaded: the pool may send bodies from now on.
+  port.postMessage({ ready: true } satisfies ParseWorkerReady);
   port.on('message', (task: { id: number; input: FeedBytes }) => {
     parseFeedBytes(task.input).then(
       (result) => port.postMessage({ id: task.id, ok: true, result } satisfies ParseAnswer),

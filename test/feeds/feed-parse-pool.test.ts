@@ -33,6 +33,7 @@ describe('feed parser worker pool', () => {
 
   test('a worker gives the same items, relevance and terms as parsing in this thread', async () => {
     expect(pool.workers).toBe(2);
+    await pool.whenReady();
     const [inWorker, another] = await Promise.all([pool.parse(body(xml)), pool.parse(body(xml))]);
     const here = await parseFeedBytes(body(xml));
     expect(inWorker).toEqual(here);
@@ -46,10 +47,21 @@ describe('feed parser worker pool', () => {
   });
 
   test('bad bytes come back as the same classified FeedError', async () => {
+    await pool.whenReady();
     const page = body('<!doctype html><html><body>Not a feed</body></html>');
     const error = await pool.parse(page).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FeedError);
     expect(error).toMatchObject({ kind: 'not-a-feed', message: expect.stringMatching(/web page/) });
+  });
+
+  test('while no worker has started yet, bodies are parsed in the calling thread', async () => {
+    const starting = new FeedParsePool({ size: 1, script: path.join(__dirname, 'support', 'never-ready-worker.js') });
+    try {
+      // The worker never gets ready (nor answers): the parse can only come from this thread.
+      expect(await starting.parse(body(xml))).toEqual(await parseFeedBytes(body(xml)));
+    } finally {
+      await starting.close();
+    }
   });
 
   test('after close, bodies are parsed in the calling thread', async () => {
