@@ -1,7 +1,7 @@
 import { StoryMatcher, type StoryNames } from './story-matcher';
 import { RELEVANCE_THRESHOLD, scoreRelevance } from './relevance';
 import { compileFilter, passesFilter, type ItemFilter } from './item-filter';
-import { developmentTerms, type Terms } from './development-terms';
+import { developmentTerms } from './development-terms';
 import type { FeedItem } from './feed-item';
 
 /** What judging a feed's items needs: the story's names and the feed's rules (plain data). */
@@ -16,18 +16,10 @@ export interface JudgeInput {
   key?: string;
 }
 
-/** How many verdicts a judge remembers (it starts over when full). */
-const JUDGED_MAX = 10_000;
-
 /** The feed's rules, then relevance; development terms for the items about the story. */
 export class ItemJudge {
   private readonly matcher: StoryMatcher;
   private readonly filter: ItemFilter;
-  /**
-   * Verdicts by content hash (title, text and link): one report syndicated to many feeds
-   * (wire copy) is judged once. Exact, since the verdict depends on nothing else.
-   */
-  private readonly judged = new Map<string, { relevance: number; terms?: Terms }>();
 
   constructor(input: JudgeInput) {
     this.matcher = new StoryMatcher(input.names);
@@ -38,18 +30,9 @@ export class ItemJudge {
   /** Sets `relevance` (and `terms` when relevant) on each item. */
   judge(items: FeedItem[]): void {
     for (const item of items) {
-      const known = this.judged.get(item.contentHash);
-      if (known) {
-        item.relevance = known.relevance;
-        if (known.terms) item.terms = new Map(known.terms);
-        continue;
-      }
       const relevance = passesFilter(this.filter, `${item.title}\n${item.summary}`) ? scoreRelevance(this.matcher, item.title, item.summary) : 0;
       item.relevance = relevance;
       if (relevance >= RELEVANCE_THRESHOLD) item.terms = developmentTerms(item.title, item.summary, this.matcher.nameWords);
-      if (this.judged.size >= JUDGED_MAX) this.judged.clear();
-      // The terms are never changed once judged (each later copy gets its own map).
-      this.judged.set(item.contentHash, item.terms ? { relevance, terms: item.terms } : { relevance });
     }
   }
 }
