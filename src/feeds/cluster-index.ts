@@ -72,15 +72,11 @@ export class ClusterIndex {
     const candidates = topSlots(touched, shared, SCORED_CANDIDATES);
     for (const slot of touched) shared[slot] = 0;
     const itemNorm = norm(terms);
-    // The item's terms as arrays, walked once per candidate (the same order as the map's).
-    const keys = [...terms.keys()];
-    const weights = [...terms.values()];
     let best: { id: string; score: number } | undefined;
     for (const slot of candidates) {
       const c = this.slots[slot];
       if (!c || Math.abs(c.publishedMs - publishedMs) > SAME_DEVELOPMENT_WINDOW_MS) continue;
-      // `similarity` walks the smaller set: the item's, unless the cluster has fewer terms.
-      const score = terms.size <= c.terms.size ? cosine(keys, weights, itemNorm, c.terms, c.norm) : similarity(terms, itemNorm, c.terms, c.norm);
+      const score = similarity(terms, itemNorm, c.terms, c.norm);
       if (score >= SAME_DEVELOPMENT_SIMILARITY && (!best || score > best.score)) best = { id: c.id, score };
     }
     return best;
@@ -155,17 +151,6 @@ interface Slot {
   publishedMs: number;
   terms: Terms;
   norm: number;
-}
-
-/** `similarity` of an item's terms (as arrays, walked in order) and a cluster's with at least as many: the same sum in the same order. */
-function cosine(keys: string[], weights: number[], itemNorm: number, cluster: Terms, clusterNorm: number): number {
-  if (itemNorm === 0 || clusterNorm === 0) return 0;
-  let dot = 0;
-  for (let i = 0; i < keys.length; i++) {
-    const other = cluster.get(keys[i]!);
-    if (other !== undefined) dot += weights[i]! * other;
-  }
-  return dot / (itemNorm * clusterNorm);
 }
 
 /**
