@@ -6,7 +6,8 @@ import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
 import { RelationChecker } from './relation-checks';
-import { ASKS_PRESENT, ASKS_SPEAKERS_REASON, FOUNDING, speakerSays, writtenAsFounded, contradictsModifier, contradictsPlace, onlyPast, personDoesVerb, verbClass, verbNear } from './question-focus';
+import { focusProblem } from './focus-problems';
+import { FOUNDING } from './question-focus';
 
 /**
  * Scores retrieved passages by how much of the question they actually cover, and decides
@@ -297,19 +298,6 @@ function paraphrased(para: Paraphrase, p: IndexedPassage): boolean {
   return para.pattern ? para.pattern.test(p.text) : false;
 }
 
-/**
- * The question's hyphenated word is not in the passage, which has the same second part with
- * another first one instead: "post-training" asked, "pre-training" written.
- */
-function otherCompound(question: string, passage: string): boolean {
-  const text = passage.toLowerCase().replace(/[\u2010\u2011]/g, '-');
-  for (const [, first, second] of question.toLowerCase().replace(/[\u2010\u2011]/g, '-').matchAll(/\b([a-z]+)-([a-z]{4,})\b/g)) {
-    if (text.includes(`${first}-${second}`) || text.includes(`${first}${second}`)) continue;
-    for (const m of text.matchAll(new RegExp(`\\b([a-z]+)-${second}\\b`, 'g'))) if (m[1] !== first) return true;
-  }
-  return false;
-}
-
 /** Coverage of the units other than the keys, as a share of their weight. */
 function relaxedCoverage(units: Unit[], keys: Unit[], p: IndexedPassage, paragraph: ReadonlySet<string>, prev: IndexedPassage | undefined, next: IndexedPassage | undefined, total: number): number {
   let weight = 0;
@@ -320,14 +308,6 @@ function relaxedCoverage(units: Unit[], keys: Unit[], p: IndexedPassage, paragra
     covered += u.weight * unitCoverage(u, p, paragraph, prev, next);
   }
   return weight > 0 && weight >= total * 0.3 ? covered / weight : 0;
-}
-
-/** The ordinal put on the asked kind ("the first project", "his next big model"), if any. */
-function askedOrdinal(question: string, head: string): string | undefined {
-  for (const m of question.toLowerCase().matchAll(/\b(first|second|third|last|next|latest|newest|upcoming|debut)\s+([a-z-]+)(?:\s+([a-z-]+))?/g)) {
-    if (textTerms(m[2]!).at(-1) === head || (m[3] && textTerms(m[3]).at(-1) === head)) return m[1];
-  }
-  return undefined;
 }
 
 /** Candidates of both searches, once each, scored on a common scale (each search's best = 1). */
@@ -367,72 +347,3 @@ function entityTerms(e: StoryEntity, index: PassageIndex): string[] {
   return terms;
 }
 
-/**
- * The question's focus is not what the passage states: it puts a contrary modifier on the
- * asked noun ("a larger model" for "the small model"), or, asked when or who did something
- * to a named organisation ("when did X join Anthropic"), it never uses that verb or one of
- * its synonyms, so the date or name in it belongs to another event.
- */
-function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, continuation: IndexedPassage | undefined, around: IndexedPassage[], entities: ReadonlyMap<string, StoryEntity>, vocabulary: PassageIndex['vocabulary']): string | undefined {
-  const synonymsOf = (t: string) => vocabulary.synonymsOf(t);
-  if (contradictsModifier(passage.text, question.modifiers, synonymsOf)) return 'focus:modifier';
-  if (contradictsPlace(passage.text, question.placed)) return 'focus:place';
-  if (otherCompound(question.text, passage.text)) return 'focus:compound';
-  // "Which first project ...": an ordinal on the asked kind must be stated for it, not any one.
-  const ordinal = question.head ? askedOrdinal(question.text, question.head) : undefined;
-  if (ordinal && ![passage, continuation].some((p) => p !== undefined && new RegExp(`\\b${ordinal}\\b`, 'i').test(p.text))) return 'focus:ordinal';
-  // "Who's X's manager now?": a sentence of X's history answers what was, not what is.
-  if (ASKS_PRESENT.test(question.text) && (question.type === 'person' || question.type === 'role' || question.type === 'place') && onlyPast(passage.text)) return 'focus:past';
-  // "How big is the round OpenAI is negotiating": a figure for another company's round.
-  if (question.actingOrganisations.some((o) => !passage.entities.has(o.id) && !continuation?.entities.has(o.id))) return 'focus:actor';
-  // "When did Anthropic get started": not when a person started there.
-  for (const o of question.actingOrganisations) {
-    if (!o.verb) continue;
-    const family = new Set([...verbClass(o.verb), ...synonymsOf(o.verb)]);
-    const personEnds = vocabulary.mentions(passage.text).filter((m) => m.entity.kind === 'person').map((m) => m.start + m.length);
-    if (personDoesVerb(passage.text, family, personEnds)) return 'focus:doer';
-  }
-  // "What year was Anthropic started": the organisation must be what was founded, not where someone started.
-  if (question.type === 'date') {
-    for (const o of question.actingOrganisations) {
-      if (!o.verb || !FOUNDING.has(o.verb)) continue;
-      const founded = [passage, continuation].some((p) => p !== undefined && writtenAsFounded(p.text, vocabulary.mentions(p.text).filter((m) => m.entity.id === o.id)));
-      if (!founded) return 'focus:founded';
-    }
-  }
-  // "Why did he say ...": the reason is the one the speaker gave, not what others argued about him.
-  const speaker = ASKS_SPEAKERS_REASON.exec(question.text)?.[1];
-  if (question.type === 'reason' && speaker) {
-    const asked = /^(?:he|she|him|her)$/i.test(speaker) ? [vocabulary.mainPerson, passage.pronounPerson] : question.entities.filter((e) => e.kind === 'person');
-    const ids = new Set(asked.filter((e): e is StoryEntity => e !== undefined).map((e) => e.id));
-    const said = [passage, continuation].some((p) => p !== undefined && speakerSays(p.text, vocabulary.mentions(p.text).filter((m) => ids.has(m.entity.id))));
-    if (!said) return 'focus:speaker';
-  }
-  // "What did X work on while at Tesla": the sentence places its fact at Tesla ("at Tesla",
-  // "Tesla's Autopilot"), not a title held there in a sentence about another employer.
-  for (const id of question.during) {
-    const placed = [passage, continuation].some((p) => p !== undefined && vocabulary.mentions(p.text).some((m) => m.entity.id === id && (/\b(?:at|for|with|in|inside|within)\s+(?:the\s+)?$/i.test(p.text.slice(0, m.start)) && !/\b(?:former|ex-|previous|one-time)[^,.;]{0,30}$/i.test(p.text.slice(0, m.start)) || /^['\u2019]s\s+(?!former\b|ex-|previous\b|one-time\b)/i.test(p.text.slice(m.start + m.length)))));
-    if (!placed) return 'focus:during';
-  }
-  const change = question.change;
-  if (change && ![passage, continuation].some((p) => p !== undefined && [...change].some((t) => p.terms.has(t)))) return 'focus:change';
-  if (question.type === 'date' || question.type === 'person') {
-    const persons = question.entities.filter((e) => e.kind === 'person');
-    for (const action of question.relations.actions) {
-      const family = [...verbClass(action.term), ...synonymsOf(action.term)];
-      const familySet = new Set(family);
-      // Named in the sentence, the organisation is the verb's, a few words from it.
-      const near = (p: IndexedPassage) => {
-        const at = vocabulary.mentions(p.text).filter((m) => m.entity.id === action.entity.id).map((m) => m.start);
-        return at.length === 0 || verbNear(p.text, familySet, at);
-      };
-      // The organisation in the verb's sentence, or, when that names no organisation at all,
-    // next to it in its paragraph ("In 2017 X was recruited by Y." after "... Tesla ...").
-    const names = (p: IndexedPassage, e: StoryEntity) => p.entities.has(e.id) || (![...p.entities].some((id) => entities.get(id)?.kind === 'organisation') && around.some((n) => n.entities.has(e.id)));
-    // The verb in a sentence that names the organisation and the person asked about.
-      const shown = [passage, continuation].some((p) => p !== undefined && family.some((t) => p.terms.has(t)) && names(p, action.entity) && near(p) && persons.every((e) => p.entities.has(e.id)));
-      if (!shown) return `focus:${action.term}`;
-    }
-  }
-  return undefined;
-}
