@@ -69,7 +69,7 @@ const FRAMING_COVERAGE = 0.8;
 const UBIQUITOUS_SHARE = 0.12;
 const CANDIDATES = 40;
 /** Heads of a question asking for a name as such ("what label ..."): the name shows them. */
-const NAMING_HEADS: ReadonlySet<string> = new Set(['label', 'name', 'term', 'titl', 'phrase', 'nicknam', 'monik', 'brand']);
+const NAMING_HEADS: ReadonlySet<string> = new Set(['label', 'name', 'term', 'title', 'phrase', 'nickname', 'moniker', 'brand'].flatMap((w) => textTerms(w)));
 /** Answer types a passage must satisfy; the others only earn a bonus. */
 export const HARD_TYPES: ReadonlySet<string> = new Set(['person', 'date', 'place', 'count', 'amount', 'role']);
 
@@ -188,8 +188,10 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     let type = typeEvidence(question, passage, typeContext);
     // The answer found is the asked kind of thing: "which university" is shown by "Stanford".
     const realised = type.satisfied && type.strength >= 0.8 && type.values.length > 0;
-    for (const u of units) {
-      const c = realised && u.kind === 'term' && u.key === question.typeWord ? 1 : unitCoverage(u, passage, paragraph, prev, next);
+    // Each unit's own coverage, kept for the key-free check below.
+    const shown = units.map((u) => unitCoverage(u, passage, paragraph, prev, next));
+    for (const [i, u] of units.entries()) {
+      const c = realised && u.kind === 'term' && u.key === question.typeWord ? 1 : shown[i]!;
       if (specificTerms.includes(u)) {
         if (c >= 0.8) specificShown++;
         if (u === specificTerms[0] && c >= 0.8) rarestShown = true;
@@ -203,7 +205,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // Most of what was asked shown, and the missing key only a word the article put otherwise
     // ("tweaks" for "changes"): not a name, number, quoted or capitalised word, nor the verb
     // or kind asked for.
-    if (!keyCovered && !predicateMissing && key?.kind === 'term' && !question.hardTerms.includes(key.key) && key.key !== question.head && key.key !== question.predicate && relaxedCoverage(units, keys, passage, paragraph, prev, next, total) >= KEY_FREE_COVERAGE) keyCovered = true;
+    if (!keyCovered && !predicateMissing && key?.kind === 'term' && !question.hardTerms.includes(key.key) && key.key !== question.head && key.key !== question.predicate && relaxedCoverage(units, keys, shown, total) >= KEY_FREE_COVERAGE) keyCovered = true;
     if (missingRequired) keyCovered = false;
     const coverage = total > 0 ? covered / total : 0;
     let continuation: IndexedPassage | undefined;
@@ -298,14 +300,14 @@ function paraphrased(para: Paraphrase, p: IndexedPassage): boolean {
   return para.pattern ? para.pattern.test(p.text) : false;
 }
 
-/** Coverage of the units other than the keys, as a share of their weight. */
-function relaxedCoverage(units: Unit[], keys: Unit[], p: IndexedPassage, paragraph: ReadonlySet<string>, prev: IndexedPassage | undefined, next: IndexedPassage | undefined, total: number): number {
+/** Coverage of the units other than the keys (`shown[i]` for `units[i]`), as a share of their weight. */
+function relaxedCoverage(units: Unit[], keys: Unit[], shown: number[], total: number): number {
   let weight = 0;
   let covered = 0;
-  for (const u of units) {
+  for (const [i, u] of units.entries()) {
     if (keys.includes(u)) continue;
     weight += u.weight;
-    covered += u.weight * unitCoverage(u, p, paragraph, prev, next);
+    covered += u.weight * shown[i]!;
   }
   return weight > 0 && weight >= total * 0.3 ? covered / weight : 0;
 }

@@ -58,7 +58,7 @@ export interface AnalysedQuestion {
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
   [/^(?:in )?(?:what|which) (?:year|date|day|month|time)\b|^when\b|\bsince when\b|^how long ago\b/, 'date'],
   [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^how (?:big|large|high|fast)\b/, 'amount'],
-  [/^(?:by )?how many\b|^what (?:is the )?number of\b|^(?:roughly |about |approximately )?how old\b/, 'count'],
+  [/^(?:by )?how many\b|^what (?:is the )?number of\b|^how old\b/, 'count'],
   [/^(?:from |in )?where\b|^(?:in |from |at )?(?:what|which) (?:country|city|place|university|school|college)\b/, 'place'],
   [/^why\b|^what (?:made|led|motivated|drove|prompted|caused)\b|\bwhat (?:is|was) the reason\b|\bfor what reason\b/, 'reason'],
   [/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|researcher|executive|engineer)\b/, 'person'],
@@ -146,7 +146,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     : type === 'name' ? namePhrase?.at(-1) : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
   // "ex-CTOs": the counted thing is the last part of a compound.
   // "How old was X": an age, a number of years old.
-  const head = type === 'count' && /^(?:roughly |about |approximately )?how old\b/.test(lower) ? 'old' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
+  const head = type === 'count' && /^how old\b/.test(lower) ? 'old' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
   const typeWord = typeWordOf(type, lower, head);
   const relations = questionRelations(text, lower, mentions);
@@ -155,7 +155,6 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
   return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
 }
-
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */
 const PHRASE_STOP = /^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|might|may|he|she|they|it|we|you|i|his|her|their|of|in|at|for|to|from|on|with|by|that|which|who|whose|as|about|over|into|when|while|after|before|the|a|an)$/;

@@ -30,7 +30,7 @@ const WEAK_WORDS = new Set(
 );
 
 /** Past forms the stemmer cannot relate to their base verb. */
-const IRREGULAR: Record<string, string> = {
+const IRREGULAR_PAST: Record<string, string> = {
   led: 'lead', left: 'leave', taught: 'teach', built: 'build', began: 'begin', begun: 'begin', became: 'become',
   wrote: 'write', written: 'write', said: 'say', saw: 'see', seen: 'see', chose: 'choose', chosen: 'choose',
   grew: 'grow', grown: 'grow', took: 'take', taken: 'take', gave: 'give', given: 'give', brought: 'bring',
@@ -38,6 +38,11 @@ const IRREGULAR: Record<string, string> = {
   spent: 'spend', told: 'tell', paid: 'pay', ran: 'run', won: 'win', knew: 'know', known: 'know', drew: 'draw',
   drawn: 'draw', rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall', made: 'make', joined: 'join', hired: 'hire',
   studied: 'study', felt: 'feel', kept: 'keep', lost: 'lose', sent: 'send', stood: 'stand', struck: 'strike',
+};
+
+/** Irregular plurals, comparatives and superlatives, and the past forms above, to their base word. */
+const IRREGULAR: Record<string, string> = {
+  ...IRREGULAR_PAST,
   men: 'man', women: 'woman', children: 'child',
   // Comparatives and superlatives: "a bigger model" is written "a larger model", "faster" as
   // "in less time"; the stemmer leaves -er/-est alone, so they meet their base word here.
@@ -66,7 +71,7 @@ const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'sev
 
 /** True for an irregular past form ("went", "led", "took"): a verb, whatever follows it. */
 export function isIrregularPast(word: string): boolean {
-  return Object.prototype.hasOwnProperty.call(IRREGULAR, word) && !/^(?:men|women|children|bigger|biggest|larger|largest|faster|fastest|quicker|quickest|slower|slowest|smaller|smallest|higher|highest|greater|greatest|longer|longest|shorter|shortest|cheaper|cheapest|older|oldest|younger|youngest|stronger|strongest|richer|richest)$/.test(word);
+  return Object.prototype.hasOwnProperty.call(IRREGULAR_PAST, word);
 }
 
 export function isWeakTerm(term: string): boolean {
