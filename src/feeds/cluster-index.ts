@@ -1,4 +1,4 @@
-import { MAX_CLUSTER_TERMS, norm, similarity, strongest, type Terms } from './development-terms';
+import { MAX_CLUSTER_TERMS, heaviest, norm, similarity, strongest, type Terms } from './development-terms';
 
 /** A cluster as the index keeps it: enough to compare new items with. */
 export interface IndexedCluster {
@@ -52,7 +52,8 @@ export class ClusterIndex {
 
   /** The best cluster for an item published at `publishedMs`, if one is similar enough. */
   match(terms: Terms, publishedMs: number): { id: string; score: number } | undefined {
-    const lookup = lookupTerms(terms);
+    // The item's strongest terms that may find a cluster, strongest first.
+    const lookup = heaviest(terms, LOOKUP_TERMS, MIN_LOOKUP_WEIGHT);
     const shared = this.shared;
     // Candidates in the order first found (ties keep that order, as a stable sort would).
     const touched: number[] = [];
@@ -151,25 +152,6 @@ interface Slot {
   publishedMs: number;
   terms: Terms;
   norm: number;
-}
-
-/**
- * The item's strongest LOOKUP_TERMS terms of at least MIN_LOOKUP_WEIGHT, strongest first
- * (equal weights in the item's own order), chosen by insertion into a short list rather
- * than sorting every term.
- */
-function lookupTerms(terms: Terms): Array<[string, number]> {
-  const out: Array<[string, number]> = [];
-  for (const term of terms.keys()) {
-    const w = terms.get(term)!;
-    if (w < MIN_LOOKUP_WEIGHT) continue;
-    if (out.length === LOOKUP_TERMS && out[LOOKUP_TERMS - 1]![1] >= w) continue;
-    let at = out.length;
-    while (at > 0 && out[at - 1]![1] < w) at--;
-    out.splice(at, 0, [term, w]);
-    if (out.length > LOOKUP_TERMS) out.pop();
-  }
-  return out;
 }
 
 /** The `k` slots with the most shared weight, highest first; ties in the order found. */

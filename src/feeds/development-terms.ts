@@ -96,29 +96,27 @@ function stem(word: string): string {
   return word;
 }
 
-/**
- * The `max` heaviest terms, heaviest first, equal weights in their order in `terms`: what a
- * stable sort by weight and a cut would give, chosen by insertion into a short list instead
- * (most terms are lighter than the list's last and are passed over at once).
- */
+/** The `max` heaviest terms, heaviest first; a map no larger than `max` is returned as it is. */
 export function strongest(terms: Terms, max: number): Terms {
-  if (terms.size <= max) return terms;
-  const keys: string[] = [];
-  const weights: number[] = [];
+  return terms.size <= max ? terms : new Map(heaviest(terms, max));
+}
+
+/**
+ * The `max` heaviest terms of at least `minWeight`, heaviest first, equal weights in their
+ * order in `terms`: what a stable sort by weight and a cut would give, chosen by insertion
+ * into a short list instead (most terms are lighter than the list's last and are passed
+ * over at once).
+ */
+export function heaviest(terms: Terms, max: number, minWeight = -Infinity): Array<[string, number]> {
+  const out: Array<[string, number]> = [];
   for (const term of terms.keys()) {
     const w = terms.get(term)!;
-    if (keys.length === max && weights[max - 1]! >= w) continue;
-    let at = keys.length;
-    while (at > 0 && weights[at - 1]! < w) at--;
-    keys.splice(at, 0, term);
-    weights.splice(at, 0, w);
-    if (keys.length > max) {
-      keys.pop();
-      weights.pop();
-    }
+    if (w < minWeight || (out.length === max && out[max - 1]![1] >= w)) continue;
+    let at = out.length;
+    while (at > 0 && out[at - 1]![1] < w) at--;
+    out.splice(at, 0, [term, w]);
+    if (out.length > max) out.pop();
   }
-  const out: Terms = new Map();
-  for (let i = 0; i < keys.length; i++) out.set(keys[i]!, weights[i]!);
   return out;
 }
 
