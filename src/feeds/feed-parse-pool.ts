@@ -46,6 +46,7 @@ export class FeedParsePool {
   private next = 0;
   private ids = 0;
   private closed = false;
+  private readonly readyWaiters: Array<() => void> = [];
 
   constructor(private readonly options: FeedParsePoolOptions = {}) {
     const compiled = path.join(__dirname, 'parse-worker.js');
@@ -73,9 +74,15 @@ export class FeedParsePool {
   whenReady(): Promise<void> {
     this.warm();
     return new Promise((resolve) => {
-      const check = () => (this.closed || this.slots.every((s) => s.ready) ? resolve() : setTimeout(check, 5));
-      check();
+      this.readyWaiters.push(resolve);
+      this.settleReadyWaiters();
     });
+  }
+
+  /** Resolves `whenReady` callers once no worker is still loading (or the pool is closed). */
+  private settleReadyWaiters(): void {
+    if (this.readyWaiters.length === 0 || !(this.closed || this.slots.every((s) => s.ready))) return;
+    for (const resolve of this.readyWaiters.splice(0)) resolve();
   }
 
   /**
@@ -105,6 +112,7 @@ export class FeedParsePool {
   async close(): Promise<void> {
     this.closed = true;
     const slots = this.slots.splice(0);
+    this.settleReadyWaiters();
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 
@@ -115,6 +123,7 @@ export class FeedParsePool {
     worker.on('message', (answer: ParseAnswer | ParseWorkerReady) => {
       if ('ready' in answer) {
         slot.ready = true;
+        this.settleReadyWaiters();
         return;
       }
       const task = slot.pending.get(answer.id);
@@ -131,6 +140,7 @@ export class FeedParsePool {
       if (!this.closed) this.options.logger?.error({ err: error }, 'feed parser worker stopped; its feeds fail this round and a new worker takes over');
       for (const task of slot.pending.values()) task.reject(error);
       slot.pending.clear();
+      this.settleReadyWaiters();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`feed parser worker exited with code ${code}`)));
