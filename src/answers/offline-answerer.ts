@@ -6,7 +6,7 @@ import { PassageIndexCache, type IndexedPassage, type PassageIndex } from './pas
 import { analyseQuestion, type AnalysedQuestion } from './question';
 import { gate, HARD_TYPES, rankEvidence, type RankedPassage } from './evidence-ranker';
 import type { Answer } from './answer';
-import { datesCompatible } from './date-mentions';
+import { datesCompatible, parseDateMention } from './date-mentions';
 import { statedDifference } from './question-focus';
 
 /** "Is X leaving ...?", "Did X say ...?": asks whether, not what. */
@@ -56,7 +56,7 @@ export class OfflineAnswerer {
         by: 'offline',
       };
     }
-    return this.compose(question, best, outcome.ranked, index);
+    return this.compose(question, preciserDate(question, best, outcome.ranked), outcome.ranked, index);
   }
 
   private compose(question: AnalysedQuestion, best: RankedPassage, ranked: RankedPassage[], index: PassageIndex): Answer {
@@ -100,6 +100,25 @@ export class OfflineAnswerer {
       by: 'offline',
     };
   }
+}
+
+/** Coverage a passage may give up against the best one to answer "when" with a preciser date. */
+const PRECISION_COVERAGE_SLACK = 0.2;
+
+/**
+ * "When did he leave": a passage that may answer as well and dates it to the month ("in
+ * February 2024") is a better answer than the best one's bare year ("in 2024"), as long as
+ * the two dates agree.
+ */
+function preciserDate(question: AnalysedQuestion, best: RankedPassage, ranked: RankedPassage[]): RankedPassage {
+  if (question.type !== 'date') return best;
+  const precision = (r: RankedPassage) => Math.max(0, ...r.type.values.map((v) => parseDateMention(v)?.precision ?? 0));
+  const years = best.type.values.filter((v) => /^\d{4}$/.test(v));
+  if (years.length === 0 || precision(best) > 0.3) return best;
+  const better = ranked.find(
+    (r) => r !== best && !gate(r) && r.coverage >= best.coverage - PRECISION_COVERAGE_SLACK && precision(r) >= 0.6 && r.type.values.some((v) => years.some((y) => datesCompatible(v, y) && v.startsWith(y))),
+  );
+  return better ?? best;
 }
 
 function confidenceOf(best: RankedPassage, agreeing: number): number {

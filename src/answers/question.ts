@@ -95,6 +95,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const lower = text
     .toLowerCase()
     .replace(/^(?:and|so|ok|okay|hey|please|tell me|do you know)[,\s]+/, '')
+    // Hedges ("what does X actually do", "who supposedly said") do not change what is asked.
+    .replace(/\b(?:supposedly|allegedly|apparently|purportedly|actually|really|basically|exactly|precisely) /g, '')
     // "About how many ...", "roughly how much ...": the hedge does not change what is asked.
     .replace(/^(?:about|roughly|around|approximately|just|exactly) (?=how (?:many|much|long|old|big)\b)/, '')
     // "What is the name of the class ..." asks "which class ...".
@@ -112,7 +114,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   else if (type === 'other' && /\bhow much\b/.test(lower)) type = 'amount';
   const mentions = vocabulary.mentions(text);
   // "What is X?" / "Who is X?" with a short X asks for a definition of X.
-  const definition = /^(?:what|who)(?: is|'s| are| was| were) (?:a |an |the )?([^?]{1,60})\??$/.exec(lower);
+  // "What does X do?" asks what X is, too.
+  const definition = /^(?:what|who)(?: is|'s| are| was| were) (?:a |an |the )?([^?]{1,60})\??$/.exec(lower) ?? /^what (?:does|do|did) (?:a |an |the )?([^?]{1,60}?) do\??$/.exec(lower);
   if (definition && definition[1] && definition[1].split(' ').length <= 4) {
     const subject = definition[1].trim();
     const isEntity = mentions.length === 1 && mentions[0]!.length >= subject.length - 2;

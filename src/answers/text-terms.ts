@@ -15,7 +15,8 @@ const STOP_WORDS = new Set(
   themselves then there these they this those through to too under until up very was wasn't we were what when where which while
   who whom whose why will with won't would you your yours yourself yourselves also then ever yet s t ll ve re d m
   tell please know anyone anything something thing things say said says according reportedly reported report
-  per roughly approximately around nearly almost`.split(/\s+/),
+  per roughly approximately around nearly almost
+  supposedly allegedly apparently purportedly seemingly reputedly exactly precisely actually basically really`.split(/\s+/),
 );
 
 /**
@@ -116,7 +117,7 @@ const WEAK_STEMS = new Set([...WEAK_WORDS].map((w) => termOf(w) ?? w));
 export function compoundTerms(text: string): string[] {
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(WORD)) {
-    if (!m[0].includes('-')) continue;
+    if (!m[0].includes('-') || /^\d+(?:-\d+)+$/.test(m[0])) continue;
     const joined = termOf(m[0].replace(/-/g, ''));
     if (joined) out.push(joined);
   }
@@ -129,7 +130,10 @@ export function textTerms(text: string): string[] {
   const lower = text.toLowerCase().replace(/\u2019/g, "'").replace(/(\d),(\d{3})/g, '$1$2');
   for (const m of lower.matchAll(WORD)) {
     const word = m[0];
-    if (word.includes('-')) {
+    // "3-4 years" is a range, two numbers, not the number 34.
+    if (/^\d+(?:-\d+)+$/.test(word)) {
+      for (const part of word.split('-')) out.push(part);
+    } else if (word.includes('-')) {
       const joined = termOf(word.replace(/-/g, ''));
       if (joined) out.push(joined);
       for (const part of word.split('-')) {

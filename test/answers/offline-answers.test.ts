@@ -295,6 +295,15 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('When did Karpathy leave Anthropic?').text).toBeNull();
   });
 
+  test('a date question prefers the report that dates it to the month over a bare year', () => {
+    expect(answerer.answer('when exactly did he leave openai the second time').text).toMatch(/February 2024/);
+  });
+
+  test('a hedge in the question ("actually", "supposedly") is not a word to look for', () => {
+    expect(answerer.answer('what does eureka labs actually do').text).toMatch(/education/i);
+    expect(answerer.answer('how big is the new funding round anthropic is supposedly in talks for').text).toMatch(/\$30 billion/);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
