@@ -27,6 +27,7 @@ const NUMBER_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 const COUNT = new RegExp(`(?<![\\w.])\\d[\\d,.]*(?: (?:million|billion|trillion|thousand|hundred))?(?!\\w)|\\b${NUMBER_WORD}(?: ${NUMBER_WORD})?\\b`, 'gi');
 const AMOUNT = /[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|bn|million|billion|trillion))?|\b\d[\d,.]*\s?(?:%|percent|per cent)|\b\d[\d,.]*\s?(?:million|billion|trillion)\b|\b(?:six|seven|eight|nine|ten)-figure\b/gi;
 const YEAR = /^(?:19|20)\d{2}$/;
+const DURATION = new RegExp(`\\b(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD}|an?|half an?|several|a few|a couple of)[\\s-](?:years?|months?|weeks?|days?|decades?|hours?)\\b`, 'gi');
 const REASON = /\b(?:because|reason|motivat\w*|citing|cited|believ\w*|driven by|due to|so that|in order to|wants? to|wanted to|desire|to return|to get back|draw|drew|reflects?)\b/i;
 /** Words that name a job or position. */
 const TITLE_TERMS = textTerms('president chairman chairwoman chair ceo cto cfo coo founder cofounder director leader chief scientist officer researcher engineer manager partner investor professor vp');
@@ -124,6 +125,11 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       if (question.head === 'old') {
         const ages = found.filter((m) => /\b(?:age|aged|at)\s+$/i.test(text.slice(0, m.index ?? 0)) || /^[\s-]*years?[\s-]+old\b/i.test(text.slice((m.index ?? 0) + m[0].length)));
         return hard(notInQuestion(ages.map((m) => m[0].toLowerCase()), question), 1, at(ages));
+      }
+      // "How long did he stay": a stretch of time ("about five years", "a year", "three-year").
+      if (question.head === 'long') {
+        const spans = [...text.matchAll(DURATION)];
+        return hard(notInQuestion(spans.map((m) => m[0].toLowerCase()), question), 1, at(spans));
       }
       if (question.head) {
         const heads = [question.head, ...context.synonymsOf(question.head)];

@@ -106,17 +106,22 @@ export class OfflineAnswerer {
 const PRECISION_COVERAGE_SLACK = 0.2;
 
 /**
- * "When did he leave": a passage that may answer as well and dates it to the month ("in
- * February 2024") is a better answer than the best one's bare year ("in 2024"), as long as
- * the two dates agree.
+ * "When did he leave": a passage that may answer as well and dates the event more precisely
+ * ("in February 2024", "on May 19") is a better answer than the best one's bare year or
+ * month, as long as the two dates agree.
  */
 function preciserDate(question: AnalysedQuestion, best: RankedPassage, ranked: RankedPassage[]): RankedPassage {
   if (question.type !== 'date') return best;
-  const precision = (r: RankedPassage) => Math.max(0, ...r.type.values.map((v) => parseDateMention(v)?.precision ?? 0));
-  const years = best.type.values.filter((v) => /^\d{4}$/.test(v));
-  if (years.length === 0 || precision(best) > 0.3) return best;
+  const dated = (r: RankedPassage) => r.type.values.flatMap((v) => {
+    const d = parseDateMention(v);
+    return d && /^\d{4}/.test(d.key) ? [d] : [];
+  });
+  const own = dated(best);
+  const precision = Math.max(0, ...own.map((d) => d.precision));
+  if (own.length === 0 || precision >= 1) return best;
+  const keys = own.filter((d) => d.precision === precision).map((d) => d.key);
   const better = ranked.find(
-    (r) => r !== best && !gate(r) && r.coverage >= best.coverage - PRECISION_COVERAGE_SLACK && precision(r) >= 0.6 && r.type.values.some((v) => years.some((y) => datesCompatible(v, y) && v.startsWith(y))),
+    (r) => r !== best && !gate(r) && r.coverage >= best.coverage - PRECISION_COVERAGE_SLACK && dated(r).some((d) => d.precision > precision && keys.some((k) => d.key.startsWith(k))),
   );
   return better ?? best;
 }

@@ -58,7 +58,7 @@ export interface AnalysedQuestion {
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
   [/^(?:in )?(?:what|which) (?:year|date|day|month|time)\b|^when\b|\bsince when\b|^how long ago\b/, 'date'],
   [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^how (?:big|large|high|fast)\b/, 'amount'],
-  [/^(?:by )?how many\b|^what (?:is the )?number of\b|^how old\b/, 'count'],
+  [/^(?:by )?how many\b|^what (?:is the )?number of\b|^how old\b|^(?:for )?how long\b/, 'count'],
   [/^(?:from |in )?where\b|^(?:in |from |at )?(?:what|which) (?:country|city|place|university|school|college)\b/, 'place'],
   [/^why\b|^what (?:made|led|motivated|drove|prompted|caused)\b|\bwhat (?:is|was) the reason\b|\bfor what reason\b/, 'reason'],
   [/^(?:who|whom|whose)\b|^(?:which|what) (?:person|people|researcher|executive|engineer)\b/, 'person'],
@@ -86,12 +86,29 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
+  [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],
 ];
+
+/** "went over to", "jumped to", "is heading to" an organisation: joined it. */
+const MOVE_TO = /\b(?:go|goes|going|went|gone|head|heads|heading|headed|jump|jumps|jumped|jumping|switch|switches|switched|switching|defect|defects|defected|defecting)(?: over| across)? to\s+(?:the\s+)?$/i;
+
+/** The question with a move to an organisation it names written as joining it. */
+function movesAsJoining(text: string, vocabulary: StoryVocabulary): string {
+  let out = text;
+  for (const m of [...vocabulary.mentions(text)].reverse()) {
+    if (m.entity.kind !== 'organisation') continue;
+    const before = out.slice(0, m.start);
+    const verb = MOVE_TO.exec(before);
+    if (verb) out = `${before.slice(0, verb.index)}joined ${out.slice(m.start)}`;
+  }
+  return out;
+}
 
 export function analyseQuestion(question: string, vocabulary: StoryVocabulary): AnalysedQuestion {
   const original = question.replace(/\s+/g, ' ').trim();
   let text = original;
   for (const [pattern, replacement] of REWORDINGS) text = text.replace(pattern, replacement);
+  text = movesAsJoining(text, vocabulary);
   const lower = text
     .toLowerCase()
     .replace(/^(?:and|so|ok|okay|hey|please|tell me|do you know)[,\s]+/, '')
@@ -108,7 +125,11 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
       break;
     }
   }
+  // "Which TIME list": a name written in capitals after "which" is not the date word it spells.
+  if (type === 'date' && /^(?:in )?(?:what|which) [A-Z]{2,}\b/.test(text.replace(/^\s*(?:and|so|ok|okay|hey)[,\s]+/i, ''))) type = 'name';
   if ((type === 'other' || type === 'name') && /^(?:what|how)\b/.test(lower) && MONEY_WORDS.test(lower)) type = 'amount';
+  // "How big did the class get": a size in numbers, not money, unless money is asked about.
+  if (type === 'amount' && /^how (?:big|large|high)\b/.test(lower) && !MONEY_WORDS.test(lower) && !/\b(?:round|raise|raised|money|cash|capital|deal|bonus\w*|offers?|packages?)\b|[$€£]/.test(lower)) type = 'count';
   // "... within how many years?": the count asked at the end of the sentence.
   if (type === 'other' && /\bhow many\b/.test(lower)) type = 'count';
   else if (type === 'other' && /\bhow much\b/.test(lower)) type = 'amount';
@@ -149,7 +170,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     : type === 'name' ? namePhrase?.at(-1) : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
   // "ex-CTOs": the counted thing is the last part of a compound.
   // "How old was X": an age, a number of years old.
-  const head = type === 'count' && /^how old\b/.test(lower) ? 'old' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
+  const head = type === 'count' && /^how old\b/.test(lower) ? 'old' : type === 'count' && /^(?:for )?how long\b/.test(lower) ? 'long' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
   const typeWord = typeWordOf(type, lower, head);
   const relations = questionRelations(text, lower, mentions);

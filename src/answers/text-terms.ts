@@ -117,7 +117,7 @@ const WEAK_STEMS = new Set([...WEAK_WORDS].map((w) => termOf(w) ?? w));
 export function compoundTerms(text: string): string[] {
   const out: string[] = [];
   for (const m of text.toLowerCase().matchAll(WORD)) {
-    if (!m[0].includes('-') || /^\d+(?:-\d+)+$/.test(m[0])) continue;
+    if (!m[0].includes('-') || /^\d+(?:-\d+)+$/.test(m[0]) || /-wise$/.test(m[0])) continue;
     const joined = termOf(m[0].replace(/-/g, ''));
     if (joined) out.push(joined);
   }
@@ -133,6 +133,10 @@ export function textTerms(text: string): string[] {
     // "3-4 years" is a range, two numbers, not the number 34.
     if (/^\d+(?:-\d+)+$/.test(word)) {
       for (const part of word.split('-')) out.push(part);
+    } else if (/^[a-z]+-wise$/.test(word)) {
+      // "enrollment-wise" is "in terms of enrollment": only the first part is asked about.
+      const t = termOf(word.slice(0, -5));
+      if (t) out.push(t);
     } else if (word.includes('-')) {
       const joined = termOf(word.replace(/-/g, ''));
       if (joined) out.push(joined);

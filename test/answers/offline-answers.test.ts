@@ -304,6 +304,17 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('how big is the new funding round anthropic is supposedly in talks for').text).toMatch(/\$30 billion/);
   });
 
+  test('"how long" is answered by a stretch of time, and a size not about money by a number', () => {
+    expect(answerer.answer('how long did karpathy work at tesla?').text).toMatch(/five years/);
+    expect(answerer.answer('how big did cs231n get by 2017, enrollment-wise').text).toMatch(/750/);
+  });
+
+  test('a name in capitals after "which" is not the date word it spells; a move to an organisation is joining it', () => {
+    expect(answerer.answer('which TIME list did he make in 2024').text).toMatch(/100 Most Influential/);
+    expect(answerer.answer('When did Jan Leike make the jump to Anthropic?').text).toMatch(/May 2024/);
+    expect(answerer.answer('when did karpathy say he was going to anthropic?').text).toMatch(/May 19/);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
