@@ -214,8 +214,10 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         if (question.text.includes(m[0]) || MONTH_NAME.test(m[0]) || context.mentions(m[0]).length > 0) continue;
         candidates.push(m);
       }
-      // A quoted title ("Zero to Hero") is a name as well.
-      for (const m of text.matchAll(/["\u201c]([A-Z][^"\u201d]{1,40})["\u201d]/g)) candidates.push(m);
+      // A quoted title ("Zero to Hero", "autoresearch") is a name as well, and so is a word
+      // with a capital inside it ("nanoGPT").
+      for (const m of text.matchAll(/["\u201c]([A-Za-z][^"\u201d]{1,40})["\u201d]/g)) if ((m[1] ?? '').split(' ').length <= 5) candidates.push(m);
+      for (const m of text.matchAll(/\b[a-z]+[A-Z][A-Za-z0-9]*\b/g)) if (!question.text.includes(m[0])) candidates.push(m);
       // A handle ("X user @name") names a person as well.
       for (const m of text.matchAll(/(?<![\w@])@\w{2,}/g)) candidates.push(m);
       if (candidates.length === 0) return question.naming ? hard([], 0, []) : soft(0);

@@ -64,7 +64,7 @@ export const MIN_COVERAGE = 0.62;
 /** Coverage enough when the question's words match one by one (`wordsMatch`). */
 const SOFT_COVERAGE = 0.4;
 /** Coverage needed when a word of the question was left out as framing. */
-const FRAMING_COVERAGE = 0.8;
+const FRAMING_COVERAGE = 0.62;
 /** An entity named in at least this share of passages says nothing about any one of them. */
 const UBIQUITOUS_SHARE = 0.12;
 const CANDIDATES = 40;

@@ -37,6 +37,17 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
       if (!founded) return 'focus:founded';
     }
   }
+  // "What year did he help found OpenAI": asked when an organisation was founded, by whoever,
+  // the answer is where that organisation is written as founded, not where someone started at
+  // another.
+  if (question.type === 'date' && question.actingOrganisations.length === 0 && question.terms.some((t) => STRICT_FOUNDING.has(t))) {
+    const organisations = question.entities.filter((e) => e.kind === 'organisation');
+    if (organisations.length === 1) {
+      const id = organisations[0]!.id;
+      const founded = [passage, continuation].some((p) => p !== undefined && writtenAsFounded(p.text, vocabulary.mentions(p.text).filter((m) => m.entity.id === id)));
+      if (!founded) return 'focus:founded';
+    }
+  }
   // "Why did he say ...": the reason is the one the speaker gave, not what others argued about him.
   const speaker = ASKS_SPEAKERS_REASON.exec(question.text)?.[1];
   if (question.type === 'reason' && speaker) {
@@ -73,6 +84,9 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
   }
   return undefined;
 }
+
+/** Verbs that only ever mean founding (not "start" or "launch", which a person does at a company too). */
+const STRICT_FOUNDING: ReadonlySet<string> = new Set(textTerms('found founded cofound cofounded co-found co-founded establish established'));
 
 /**
  * The question's hyphenated word is not in the passage, which has the same second part with

@@ -85,7 +85,10 @@ const PHRASE_END = /^(?:trained|built|made|by|of|that|which|be|been|being|called
  * ... be called?", "what is the name of ..."), the term of the thing whose name is asked.
  */
 export function namedThing(lower: string): string | undefined {
-  const naming = /^what(?:'s| is| was| are| were| will| would)? (.+?) (?:be |been |being )?(?:called|named|dubbed|titled|termed)\b/.exec(lower);
+  // "What did he call his method of ...": the thing is what follows "call".
+  const naming =
+    /^what(?:'s| is| was| are| were| will| would)? (.+?) (?:be |been |being )?(?:called|named|dubbed|titled|termed)\b/.exec(lower) ??
+    /^what (?:did|does|do|would|will) (?:[\w'-]+ ){1,3}(?:call|name|dub) (?:his|her|their|its|the|this|that) ((?:[\w-]+ ?){1,4})/.exec(lower);
   if (!naming?.[1]) return undefined;
   const words = naming[1].replace(/^(?:the|a|an|his|her|their|its) /, '').split(' ');
   const phrase: string[] = [];

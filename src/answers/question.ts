@@ -68,6 +68,9 @@ const TYPE_RULES: Array<[RegExp, AnswerType]> = [
 /** Asking about one of these asks for an amount of money. */
 const MONEY_WORDS = /\b(?:salary|salaries|pay|paid|compensation|cost|costs|price|worth|valuation|valued|revenue|earn\w*|income|funding|fee|fees)\b/;
 
+/** "The old name of", "its official name": a name of a kind, not the name everyone uses. */
+const QUALIFIED_NAME = /\b(?:old|new|official|full|real|original|former|previous|earlier|current|working|code) name (?:of|for)\b/;
+
 /** Roles that only an organisation fills for another organisation. */
 const ORG_ROLE = /^who(?: is| are| was| were|'s) (?:the )?[\w\s-]*?'s? (?:\w+ )?(rivals?|competitors?|challengers?|competition|partners?|investors?|backers?|owners?|parent|acquirer|customers?)\b/;
 
@@ -148,7 +151,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const roleOf = /^what(?: is|'s| was| are)? (.+?)['\u2019]s? (?:role|job|title|position)\b/.exec(lower);
   if (roleOf && mentions.some((m) => m.entity.kind === 'person')) type = 'role';
   // "What's X's lecture series called?": a name written next to the series.
-  const named = type === 'role' ? undefined : namedThing(lower);
+  // "What was the old name of X": a name written as X's other name.
+  const named = type === 'role' ? undefined : namedThing(lower) ?? (QUALIFIED_NAME.test(lower) ? textTerms('name')[0] : undefined);
   if (named) type = 'name';
   // "What is the name of X" (rewritten above to "which X") asks for a name next to X as well.
   const nameOf = type === 'name' && /^(?:what|which)(?: is|'s| was) the name of\b/.test(text.toLowerCase());

@@ -316,6 +316,17 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('when did karpathy say he was going to anthropic?').text).toMatch(/May 19/);
   });
 
+  test('"what did he call X" asks for a name: a quoted word or one with a capital inside it', () => {
+    expect(answerer.answer('What did he call his method of letting an agent mess with training code on its own?').text).toMatch(/autoresearch/);
+    expect(answerer.answer('which project of his boiled LLM training down to readable basics?').text).toMatch(/nanoGPT/);
+  });
+
+  test('an old or official name is a name the coverage must give, and a founding year is the organisation\'s own', () => {
+    expect(answerer.answer('What was the old name of Eureka Labs?').text).toBeNull();
+    expect(answerer.answer("what's the official name of the new sub-team karpathy is setting up?").text).toBeNull();
+    expect(answerer.answer('what year did he help found his old employer openai?').text ?? '').not.toMatch(/2026/);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
