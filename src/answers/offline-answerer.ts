@@ -9,6 +9,8 @@ import type { Answer } from './answer';
 import { datesCompatible, parseDateMention } from './date-mentions';
 import { statedDifference } from './question-focus';
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
 /** "Is X leaving ...?", "Did X say ...?": asks whether, not what. */
 const YES_NO = /^(?:is|are|was|were|does|do|did|will|would|has|have|had|can|could|should)\b/i;
 const NAMING = /\b(?:called|termed|dubbed|named|nicknamed)\b/i;
@@ -87,6 +89,12 @@ export class OfflineAnswerer {
     if (HARD_TYPES.has(question.type)) {
       const differing = others.find((r) => question.type !== 'person' && r.coverage >= best.coverage - 0.02 && r.type.values.some((v) => !v.startsWith('relative:')) && !agrees(question, best, r));
       if (differing) parts.push(`Another report differs: ${differing.passage.text} [${cite(differing.passage)}]`);
+    }
+    // "What day of the week": the weekday of the full date the answer gives.
+    const day = question.weekday ? best.type.values.find((v) => /^\d{4}-\d{2}-\d{2}$/.test(v)) : undefined;
+    if (day) {
+      const date = new Date(`${day}T12:00:00Z`);
+      parts.push(`${date.toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' })} was a ${WEEKDAYS[date.getUTCDay()]}.`);
     }
     // "By how many did X grow": the gap between the two figures the sentence gives.
     const difference = question.change && /^(?:by )?how (?:much|many)\b/i.test(question.text) ? statedDifference(best.passage.text, question.head) : undefined;

@@ -53,6 +53,8 @@ export interface AnalysedQuestion {
   during: string[];
   /** Organisations that do the question's verb: the answer sentence itself must name them. */
   actingOrganisations: ActingOrganisation[];
+  /** "What day of the week": the answer's full date is also given as its weekday. */
+  weekday?: boolean;
 }
 
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
@@ -90,6 +92,9 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
   [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],
+  // "What day of the week did the news drop": the day it was announced (its weekday is worked out).
+  [/\b(?:day of the week|weekday)\b/gi, 'day'],
+  [/\b(?:did|does) the ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],
 ];
 
 /** "went over to", "jumped to", "is heading to" an organisation: joined it. */
@@ -181,7 +186,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const change = askedChange(lower);
   const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
-  return { text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
+  const weekday = type === 'date' && /\b(?:day of the week|weekday)\b/i.test(original);
+  return { ...(weekday ? { weekday } : {}), text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
 }
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */

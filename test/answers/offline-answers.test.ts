@@ -327,6 +327,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what year did he help found his old employer openai?').text ?? '').not.toMatch(/2026/);
   });
 
+  test('the weekday of a reported date is worked out when the question asks for it', () => {
+    expect(answerer.answer('what day of the week did the news come out?').text).toMatch(/May 19, 2026 was a Tuesday\./);
+    expect(answerer.answer('When did Karpathy announce that he had joined Anthropic?').text).not.toMatch(/Tuesday\.$/);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
