@@ -1,7 +1,7 @@
 import type { AnalysedQuestion } from './question';
 import { POSTINGS_BUDGET, type IndexedPassage, type PassageHit, type PassageIndex } from './passage-index';
 import type { Paraphrase, StoryEntity } from './story-vocabulary';
-import { isWeakTerm, textTerms } from './text-terms';
+import { isWeakTerm as isWeakWord, textTerms } from './text-terms';
 import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
@@ -78,6 +78,8 @@ function idf(df: number, n: number): number {
 }
 
 export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, entities: ReadonlyMap<string, StoryEntity>): RankOutcome {
+  // Words of where the user read it count as little as weak words.
+  const isWeakTerm = (t: string) => isWeakWord(t) || question.sourceTerms.includes(t);
   const n = Math.max(1, index.size);
   const vocabulary = index.vocabulary;
   const ubiquitous = (e: StoryEntity) => e.id === vocabulary.mainPerson?.id || index.entityFrequency(e.id) / n >= UBIQUITOUS_SHARE;

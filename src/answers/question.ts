@@ -53,6 +53,8 @@ export interface AnalysedQuestion {
   during: string[];
   /** Organisations that do the question's verb: the answer sentence itself must name them. */
   actingOrganisations: ActingOrganisation[];
+  /** Terms only of where the user read it ("per the piece on compute"): weak, never key words. */
+  sourceTerms: string[];
   /** "What day of the week": the answer's full date is also given as its weekday. */
   weekday?: boolean;
 }
@@ -97,6 +99,17 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:did|does) the ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],
 ];
 
+/**
+ * Where the user read it ("according to the BestHub summary", "per the piece on compute",
+ * "what does the Studio Global article say?") points at a source: its words may help find
+ * the passage but are not evidence it must show.
+ */
+const SOURCE_FRAMES: Array<[RegExp, string]> = [
+  [/(?:^|,\s*|\s)(?:according to|per|as per|based on) (?:the |that |this |a |an |one |his |her |their )?(?:[\w'’-]+ ){0,4}?(?:piece|article|story|summary|write-?up|report|post|analysis|page|coverage|comparison|section|thread|video|outlet|site|source)\b(?: (?:on|about|that|which|from|of) [^,?]*)?/gi, ''],
+  [/[?.]\s*what (?:does|did) (?:the |that |this )?(?:[\w'’-]+ ){0,4}?(?:piece|article|story|summary|write-?up|report|post|analysis|page|coverage) say\??$/i, '?'],
+  [/^(?:in|from) (?:his|her|their|the|that) (?:[\w'’-]+ ){0,3}?(?:post|tweet|piece|article|summary|write-?up|report|analysis),\s*/i, ''],
+];
+
 /** "went over to", "jumped to", "is heading to" an organisation: joined it. */
 const MOVE_TO = /\b(?:go|goes|going|went|gone|head|heads|heading|headed|jump|jumps|jumped|jumping|switch|switches|switched|switching|defect|defects|defected|defecting)(?: over| across)? to\s+(?:the\s+)?$/i;
 
@@ -116,6 +129,13 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const original = question.replace(/\s+/g, ' ').trim();
   let text = original;
   for (const [pattern, replacement] of REWORDINGS) text = text.replace(pattern, replacement);
+  let source = '';
+  for (const [pattern, replacement] of SOURCE_FRAMES) {
+    text = text.replace(pattern, (clause) => {
+      source += ` ${clause}`;
+      return replacement;
+    });
+  }
   text = movesAsJoining(text, vocabulary);
   const lower = text
     .toLowerCase()
@@ -169,6 +189,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   if (named) rest = rest.replace(/\b(?:called|named|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));
   for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.start + m.length)}`;
   const terms = textTerms(rest).filter((t) => !FRAME.has(t));
+  const sourceTerms = [...new Set(textTerms(source))].filter((t) => !FRAME.has(t) && !terms.includes(t));
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
   const entities = [...new Map(mentions.map((m) => [m.entity.id, m.entity])).values()];
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
@@ -187,7 +208,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
   const weekday = type === 'date' && /\b(?:day of the week|weekday)\b/i.test(original);
-  return { ...(weekday ? { weekday } : {}), text: original, type, terms: [...new Set(terms)], entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
+  return { ...(weekday ? { weekday } : {}), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
 }
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */
@@ -200,12 +221,17 @@ const PHRASE_STOP = /^(?:did|does|do|is|are|was|were|has|have|had|will|would|can
  */
 function nameHeadPhrase(lower: string, names: string[]): string[] | undefined {
   let text = lower;
-  for (const n of names) if (n) text = text.replace(n, ' ');
+  // Names become a mark, so a word right before one can be read as its verb ("backs OpenAI").
+  for (const n of names) if (n) text = text.replace(n, ' \u0000 ');
   const m = /^(?:which|what) (?:(?:x|reddit|twitter) (?=\S+ ))?(.*)$/.exec(text);
   if (!m) return undefined;
   const phrase: string[] = [];
-  for (const w of (m[1] ?? '').split(/\s+/).filter(Boolean)) {
+  const words = (m[1] ?? '').split(/\s+/).filter(Boolean);
+  for (const [i, w] of words.entries()) {
+    if (w === '\u0000') continue;
     const word = w.replace(/[?.,!]+$/, '');
+    // "which company backs OpenAI": a word in -s before a name is the verb, not the kind.
+    if (phrase.length > 0 && words[i + 1] === '\u0000' && /[^s]s$/.test(word)) break;
     // "which project Karpathy's team ...": a possessive starts what the phrase is about.
     if (/['\u2019]s?$/.test(word) && phrase.length > 0) break;
     if (PHRASE_STOP.test(word) || isIrregularPast(word) || (/ed$/.test(word) && word.length > 4 && phrase.length > 0)) break;

@@ -332,6 +332,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('When did Karpathy announce that he had joined Anthropic?').text).not.toMatch(/Tuesday\.$/);
   });
 
+  test('where the user read it ("according to the BestHub summary") is not a word the answer must show', () => {
+    expect(answerer.answer('according to the BestHub summary, what does he call the goal of having AI design, code and optimize the next generation of AI?').text).toMatch(/Agentic Engineering/);
+    expect(answerer.answer('which big company backs openai, per the compute comparison').text ?? 'Microsoft').toMatch(/Microsoft/);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
