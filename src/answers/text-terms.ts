@@ -111,6 +111,10 @@ function computeTerm(word: string): string | undefined {
   return porterStem(IRREGULAR[w] ?? w);
 }
 
+/** Verbs after which "back" is a return ("went back", "come back", "get back"). */
+const MOVES = new Set('go goes going went gone come comes coming came get gets getting got bring brings bringing brought head heads heading headed move moves moving moved turn turns turning turned'.split(' '));
+const RETURN_TERM = porterStem('return');
+
 const WEAK_STEMS = new Set([...WEAK_WORDS].map((w) => termOf(w) ?? w));
 
 /** The joined terms of a text's hyphenated words ("barebon" for "bare-bones"): its parts stand for it too. */
@@ -128,11 +132,17 @@ export function compoundTerms(text: string): string[] {
 export function textTerms(text: string): string[] {
   const out: string[] = [];
   const lower = text.toLowerCase().replace(/\u2019/g, "'").replace(/(\d),(\d{3})/g, '$1$2');
+  let previous = '';
   for (const m of lower.matchAll(WORD)) {
     const word = m[0];
+    const before = previous;
+    previous = word;
     // "3-4 years" is a range, two numbers, not the number 34.
     if (/^\d+(?:-\d+)+$/.test(word)) {
       for (const part of word.split('-')) out.push(part);
+    } else if (word === 'back' && MOVES.has(before)) {
+      // "went back", "get back to research": a return, not "backs" (funds) or "the back".
+      out.push(RETURN_TERM);
     } else if (/^[a-z]+-wise$/.test(word)) {
       // "enrollment-wise" is "in terms of enrollment": only the first part is asked about.
       const t = termOf(word.slice(0, -5));

@@ -334,6 +334,7 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
 
   test('where the user read it ("according to the BestHub summary") is not a word the answer must show', () => {
     expect(answerer.answer('about how many researchers in the world can really move the pre-training frontier, per the analysis?').text).toMatch(/thousand/);
+    // "Backs" is funding; "come back" and "get back" are a return and answer nothing here.
     expect(answerer.answer('which big company backs openai, per the compute comparison').text ?? 'Microsoft').toMatch(/Microsoft/);
   });
 
