@@ -35,6 +35,16 @@ const TITLE_TERMS = textTerms('president chairman chairwoman chair ceo cto cfo c
 const PEOPLE = new Set(textTerms('people persons individuals users'));
 /** Which-words that ask for one person by how they appear (a user, a poster, a commenter). */
 const PERSON_HEADS = new Set(textTerms('user users account poster commenter redditor person individual'));
+/** Heads of "which outlet ..." questions: the answer is a name written as a source. */
+const SOURCE_HEADS = new Set(textTerms('outlet outlets publication site newspaper magazine paper media press newsletter blog'));
+const SOURCE_AFTER = /^(?:['\u2019]s?\s+(?:own\s+)?(?:coverage|reporting|report|piece|analysis|story|article|summary|write-?up|timeline|take)\b|\s+(?:\w+ly\s+)?(?:called|calls|said|says|reported|reports|wrote|writes|noted|notes|argued|argues|framed|frames|described|describes|characteri[sz]ed|characteri[sz]es|added|adds|claimed|claims|cast|casts|labeled|labelled|dubbed)\b)/i;
+const SOURCE_BEFORE = /\b(?:(?:said|says|told|tells|confirmed|confirms|spoke|speaking|talking) to|per|according to|reported by|characteri[sz]ed by|described by|framed by)\s+(?:the\s+)?$/i;
+
+/** True when the name at `m` is written as where something was said or reported. */
+function writtenAsSource(text: string, m: RegExpMatchArray): boolean {
+  const start = m.index ?? 0;
+  return SOURCE_AFTER.test(text.slice(start + m[0].length)) || SOURCE_BEFORE.test(text.slice(0, start));
+}
 const MONTH_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 export interface TypeEvidence {
@@ -220,6 +230,13 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       for (const m of text.matchAll(/\b[a-z]+[A-Z][A-Za-z0-9]*\b/g)) if (!question.text.includes(m[0])) candidates.push(m);
       // A handle ("X user @name") names a person as well.
       for (const m of text.matchAll(/(?<![\w@])@\w{2,}/g)) candidates.push(m);
+      // "Which outlet ...": a name written as a source ("Axios called", "Winbuzzer's coverage",
+      // "confirmed to TechCrunch") is an outlet, whatever words surround it.
+      // The sentence's first word is a candidate here too ("Axios called ...").
+      const opening = /^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*/.exec(text);
+      const sourceCandidates = opening && !question.text.includes(opening[0]) && context.mentions(opening[0]).length === 0 ? [...candidates, opening] : candidates;
+      const sourced = question.head !== undefined && SOURCE_HEADS.has(question.head) ? sourceCandidates.filter((m) => writtenAsSource(text, m)) : [];
+      if (sourced.length > 0) return hard(sourced.map((m) => m[0]), 1, at(sourced));
       if (candidates.length === 0) return question.naming ? hard([], 0, []) : soft(0);
       // The head word as the article may write it ("company" for "startup").
       const head = question.head ? [question.head, ...context.synonymsOf(question.head)] : [];

@@ -338,6 +338,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('which big company backs openai, per the compute comparison').text ?? 'Microsoft').toMatch(/Microsoft/);
   });
 
+  test('"which outlet" is answered by a name written as a source ("Axios called ...")', () => {
+    expect(answerer.answer('which outlet framed the hire as a big win for anthropic in the fight for talent?').text).toMatch(/Axios/);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
