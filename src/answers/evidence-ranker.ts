@@ -95,7 +95,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   const foundingVerbs = new Set(question.type === 'date' ? question.actingOrganisations.filter((o) => o.verb && FOUNDING.has(o.verb)).map((o) => o.verb!) : []);
   for (const term of question.terms) {
     let synonyms = foundingVerbs.has(term) ? new Set([...vocabulary.synonymsOf(term), ...FOUNDING]) : vocabulary.synonymsOf(term);
-    const paraphrases = vocabulary.paraphrasesOf(term);
+    let paraphrases = vocabulary.paraphrasesOf(term);
     let dfs = [term, ...synonyms].map((t) => index.termFrequency(t)).filter((df) => df > 0);
     let required = false;
     if (dfs.length === 0) {
@@ -106,6 +106,12 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
         dfs = same.map((t) => index.termFrequency(t));
         required = true;
       }
+    }
+    // "RL" the articles spell out ("reinforcement-learning"): its letters start the words.
+    const spelled = dfs.length === 0 && paraphrases.length === 0 ? acronymParaphrase(term, question.text) : undefined;
+    if (spelled) {
+      paraphrases = [spelled];
+      required = true;
     }
     // "bare-bones" unknown as one word: its parts are in the question as words of their own.
     if (dfs.length === 0 && question.compounds.includes(term)) continue;
@@ -262,6 +268,18 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     return { ...outcome, refusal: 'weak-evidence' };
   }
   return refusal ? { ...outcome, refusal } : outcome;
+}
+
+/**
+ * An abbreviation the corpus never uses as such ("RL", "TPU"), written in capitals in the
+ * question: shown by words that start with its letters, in order
+ * ("reinforcement-learning").
+ */
+function acronymParaphrase(term: string, questionText: string): Paraphrase | undefined {
+  if (!/^[a-z]{2,4}$/.test(term)) return undefined;
+  const written = new RegExp(`\\b${term}s?\\b`, 'i').exec(questionText)?.[0];
+  if (!written || written.slice(0, term.length) !== term.toUpperCase()) return undefined;
+  return { pattern: new RegExp(`\\b${[...term].map((c) => `${c}[a-z]{2,}`).join('[\\s-]+')}\\b`, 'i') };
 }
 
 /** Why this passage may not answer, or undefined when it may. */

@@ -342,6 +342,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('which outlet framed the hire as a big win for anthropic in the fight for talent?').text).toMatch(/Axios/);
   });
 
+  test('an abbreviation in capitals is shown by the words it stands for, and only in capitals is it one', () => {
+    if (_label === 'seeds') expect(answerer.answer('which lab supposedly has the deepest bench of pretraining and RL researchers').text).toMatch(/DeepMind/);
+    // "car" is a word the bundled articles never use, not an abbreviation.
+    if (_label === 'bundled') expect(answerer.answer('what was his title at the electric car company?').text).toMatch(/director of AI/i);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
