@@ -146,9 +146,12 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     .replace(/^(?:about|roughly|around|approximately|just|exactly) (?=how (?:many|much|long|old|big)\b)/, '')
     // "What is the name of the class ..." asks "which class ...".
     .replace(/^what(?: is|'s| was) the name of (?:the |a |an )?/, 'which ');
+  // "Those ex-CTOs Anthropic hired, which companies did they come from?": what is asked is
+  // the clause after the lead-in.
+  const asked = /^(?:what|which|who|whom|whose|when|where|why|how|in|at|from|by|for)\b/.test(lower) ? lower : /(?:,|\s[-\u2013\u2014]|\u2014)\s*((?:which|what|who|when|where|how) [^,\u2013\u2014]*)$/.exec(lower)?.[1] ?? lower;
   let type: AnswerType = 'other';
   for (const [pattern, t] of TYPE_RULES) {
-    if (pattern.test(lower)) {
+    if (pattern.test(asked)) {
       type = t;
       break;
     }
@@ -193,16 +196,16 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
   const entities = [...new Map(mentions.map((m) => [m.entity.id, m.entity])).values()];
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
-  const namePhrase = type === 'name' ? nameHeadPhrase(lower, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;
+  const namePhrase = type === 'name' ? nameHeadPhrase(asked, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;
   const headWords = namePhrase && namePhrase.length > 1 ? namePhrase.slice(0, -1).flatMap((w) => textTerms(w)) : [];
   const headWord = orgRole
     ? orgRole[1]
-    : type === 'name' ? namePhrase?.at(-1) : type === 'count' ? /\bhow many ([a-z-]+)/.exec(lower)?.[1] : undefined;
+    : type === 'name' ? namePhrase?.at(-1) : type === 'count' ? /\bhow many ([a-z-]+)/.exec(asked)?.[1] : undefined;
   // "ex-CTOs": the counted thing is the last part of a compound.
   // "How old was X": an age, a number of years old.
   const head = type === 'count' && /^how old\b/.test(lower) ? 'old' : type === 'count' && /^(?:for )?how long\b/.test(lower) ? 'long' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
-  const typeWord = typeWordOf(type, lower, head);
+  const typeWord = typeWordOf(type, asked, head);
   const relations = questionRelations(text, lower, mentions);
   const change = askedChange(lower);
   const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
