@@ -88,7 +88,9 @@ export function namedThing(lower: string): string | undefined {
   // "What did he call his method of ...": the thing is what follows "call".
   const naming =
     /^what(?:'s| is| was| are| were| will| would)? (.+?) (?:be |been |being )?(?:called|named|dubbed|titled|termed)\b/.exec(lower) ??
-    /^what (?:did|does|do|would|will) (?:[\w'-]+ ){1,3}(?:call|name|dub) (?:his|her|their|its|the|this|that) ((?:[\w-]+ ?){1,4})/.exec(lower);
+    /^what (?:did|does|do|would|will) (?:[\w'-]+ ){1,3}(?:call|name|dub) (?:his|her|their|its|the|this|that) ((?:[\w-]+ ?){1,4})/.exec(lower) ??
+    // "What's his name for the method where ...".
+    /^what(?:'s| is| was) (?:his|her|their|its|the) (?:name|term|word|label) for (?:the |his |her |their |a |an |this |that )?((?:[\w-]+ ?){1,4})/.exec(lower);
   if (!naming?.[1]) return undefined;
   const words = naming[1].replace(/^(?:the|a|an|his|her|their|its) /, '').split(' ');
   const phrase: string[] = [];

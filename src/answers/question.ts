@@ -186,7 +186,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const nameOf = type === 'name' && /^(?:what|which)(?: is|'s| was) the name of\b/.test(text.toLowerCase());
   // "How big", "how much": the frame of an amount question, not something to look for.
   // Blanked out (same length) so entity offsets still hold.
-  let rest = text.replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1)).replace(/^(\s*(?:by |and )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
+  let rest = text.replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1)).replace(/^(\s*(?:by |and |about |roughly |around |approximately |just |exactly )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
   // The asked-for role is the answer, not a word the evidence must repeat.
   if (type === 'role') rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
   if (named) rest = rest.replace(/\b(?:called|named|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));

@@ -68,6 +68,8 @@ const GENERIC_SYNONYMS: string[][] = [
   ['top', 'best', 'leading'],
   ['acquire', 'acquisition', 'buy', 'purchase', 'takeover'],
   ['win', 'victory', 'triumph', 'coup'],
+  ['overtake', 'surpass', 'outpace', 'eclipse', 'overtaking'],
+  ['relocate', 'emigrate', 'immigrate'],
   ['honour', 'honor', 'award', 'accolade', 'recognition'],
   ['former', 'ex', 'previous', 'past'],
   ['ic', 'individual contributor'],

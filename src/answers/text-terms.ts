@@ -140,6 +140,9 @@ export function textTerms(text: string): string[] {
     // "3-4 years" is a range, two numbers, not the number 34.
     if (/^\d+(?:-\d+)+$/.test(word)) {
       for (const part of word.split('-')) out.push(part);
+    } else if (/^\d+(?:\.\d+)?(?:m|mn|b|bn)$/.test(word)) {
+      // "$100M", "30bn": the number and the scale as an article writes them ("$100 million").
+      out.push(word.replace(/[a-z]+$/, ''), word.endsWith('m') || word.endsWith('mn') ? 'million' : 'billion');
     } else if (word === 'back' && MOVES.has(before)) {
       // "went back", "get back to research": a return, not "backs" (funds) or "the back".
       out.push(RETURN_TERM);

@@ -348,6 +348,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     if (_label === 'bundled') expect(answerer.answer('what was his title at the electric car company?').text).toMatch(/director of AI/i);
   });
 
+  test('"$100M" is a hundred million, "about how long" still asks how long, and a family relocating emigrated', () => {
+    expect(answerer.answer('who publicly claimed Meta offered OpenAI engineers $100M signing bonuses?').text).toMatch(/Altman/);
+    expect(answerer.answer('about how long was Karpathy at Tesla?').text).toMatch(/five years/);
+    expect(answerer.answer('how old was he when his family relocated to canada?').text).toMatch(/15/);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
