@@ -181,6 +181,8 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     weight: u.kind === 'term' && isWeakTerm(u.key) ? 0.25 : 1,
     ...(u.kind === 'entity' ? { entity: u.key } : { terms: new Set([u.key, ...u.synonyms]) }),
   }));
+  // An organisation is shown, as context, by a name whose story role holds it ("Musk": "recruited Karpathy to Tesla").
+  const roleNames = (p: IndexedPassage, id: string) => [...p.explicit].some((x) => x !== vocabulary.mainPerson?.id && vocabulary.roleEntities(x).has(id));
   const ranked = hits.map(({ passage, score }): RankedPassage => {
     const prev = index.neighbour(passage, -1, false);
     const next = index.neighbour(passage, 1);
@@ -197,7 +199,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // The answer found is the asked kind of thing: "which university" is shown by "Stanford".
     const realised = type.satisfied && type.strength >= 0.8 && type.values.length > 0;
     // Each unit's own coverage, kept for the key-free check below.
-    const shown = units.map((u) => unitCoverage(u, passage, paragraph, prev, next));
+    const shown = units.map((u) => unitCoverage(u, passage, paragraph, prev, next, roleNames));
     for (const [i, u] of units.entries()) {
       const c = realised && u.kind === 'term' && u.key === question.typeWord ? 1 : shown[i]!;
       if (specificTerms.includes(u)) {
@@ -296,10 +298,10 @@ export function gate(best: RankedPassage): RefusalReason | undefined {
  * How much one passage shows one unit: fully, through a synonym, or only in the sentence
  * before or after it (context such as "At Stanford, ..." that the answer sentence relies on).
  */
-function unitCoverage(u: Unit, p: IndexedPassage, paragraph: ReadonlySet<string>, prev?: IndexedPassage, next?: IndexedPassage): number {
+function unitCoverage(u: Unit, p: IndexedPassage, paragraph: ReadonlySet<string>, prev: IndexedPassage | undefined, next: IndexedPassage | undefined, roleNames: (p: IndexedPassage, id: string) => boolean): number {
   if (u.kind === 'entity') {
     if (p.entities.has(u.key)) return 1;
-    return prev?.entities.has(u.key) ? 0.7 : next?.entities.has(u.key) ? 0.6 : 0;
+    return prev?.entities.has(u.key) || roleNames(p, u.key) ? 0.7 : next?.entities.has(u.key) ? 0.6 : 0;
   }
   if (p.terms.has(u.key)) return 1;
   for (const s of u.synonyms) if (p.terms.has(s)) return 0.8;

@@ -354,6 +354,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('how old was he when his family relocated to canada?').text).toMatch(/15/);
   });
 
+  test('an organisation the sentence leaves out is shown by the story role of the person it names', () => {
+    expect(answerer.answer('Who recruited Karpathy to Tesla?').text).toMatch(/Elon Musk/);
+    expect(answerer.answer('Who brought Karpathy to Tesla?').text).toMatch(/Elon Musk/);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
