@@ -273,7 +273,7 @@ function nearQuestionTerm(text: string, m: RegExpMatchArray, question: AnalysedQ
 function nearTerms(text: string, m: RegExpMatchArray, terms: string[], words: number): boolean {
   if (terms.length === 0) return false;
   const start = m.index ?? 0;
-  const before = text.slice(0, start).split(/\s+/).slice(-words - 1).join(' ');
+  const before = text.slice(0, start).trimEnd().split(/\s+/).slice(-words - 1).join(' ');
   const after = text.slice(start + m[0].length).split(/\s+/).slice(0, words + 1).join(' ');
   const near = new Set(textTerms(`${before} ${after}`));
   return terms.some((t) => near.has(t));

@@ -90,7 +90,9 @@ export function namedThing(lower: string): string | undefined {
     /^what(?:'s| is| was| are| were| will| would)? (.+?) (?:be |been |being )?(?:called|named|dubbed|titled|termed)\b/.exec(lower) ??
     /^what (?:did|does|do|would|will) (?:[\w'-]+ ){1,3}(?:call|name|dub) (?:his|her|their|its|the|this|that) ((?:[\w-]+ ?){1,4})/.exec(lower) ??
     // "What's his name for the method where ...".
-    /^what(?:'s| is| was) (?:his|her|their|its|the) (?:name|term|word|label) for (?:the |his |her |their |a |an |this |that )?((?:[\w-]+ ?){1,4})/.exec(lower);
+    /^what(?:'s| is| was) (?:his|her|their|its|the) (?:name|term|word|label) for (?:the |his |her |their |a |an |this |that )?((?:[\w-]+ ?){1,4})/.exec(lower) ??
+    // "What name did he give his method", "what label does he use for his aim".
+    /^what (?:name|term|label|title|nickname) (?:did|does|do|has|have|would|will) (?:[\w'-]+ ){1,3}(?:give|use|pick|choose|apply|put) (?:to |for |on )?(?:his|her|their|its|the|this|that) ((?:[\w-]+ ?){1,4})/.exec(lower);
   if (!naming?.[1]) return undefined;
   const words = naming[1].replace(/^(?:the|a|an|his|her|their|its) /, '').split(' ');
   const phrase: string[] = [];
@@ -132,8 +134,11 @@ const CHANGE_CLASSES = [
 /** For "by how much/many did X <change>", the terms of verbs stating that change; else undefined. */
 export function askedChange(lower: string): ReadonlySet<string> | undefined {
   if (!/^(?:by )?how much\b|^by how many\b/.test(lower)) return undefined;
+  // "How much money is it trying to raise": raising money is a funding round, not a change.
+  const funding = /\b(?:money|funding|round|capital|investment|investors?|valuation)\b/.test(lower);
   for (const w of lower.match(WORD) ?? []) {
     const t = termOf(w);
+    if (funding && /^rais/.test(w)) continue;
     const found = t ? CHANGE_CLASSES.find((c) => c.has(t)) : undefined;
     if (found) return found;
   }

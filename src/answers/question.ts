@@ -94,6 +94,7 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
   [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],
+  [/\b(?:go|goes|going|went|gone) public\b/gi, 'IPO'],
   // "What day of the week did the news drop": the day it was announced (its weekday is worked out).
   [/\b(?:day of the week|weekday)\b/gi, 'day'],
   [/\b(?:did|does) the ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],

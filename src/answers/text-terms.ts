@@ -25,7 +25,7 @@ const STOP_WORDS = new Set(
  */
 const WEAK_WORDS = new Set(
   `people person new many much number get got make made use used go went happen happened thing one first also well just
-  really actually exactly currently current today recently recent year years time day week month kind lot way
+  currently current today recently recent lately year years time day week month kind lot way
   perform performed conduct conducted carry carried take took latest last newest recent again done
   coverage piece article supposed`.split(/\s+/),
 );

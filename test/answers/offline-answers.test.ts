@@ -359,6 +359,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('Who brought Karpathy to Tesla?').text).toMatch(/Elon Musk/);
   });
 
+  test('going public is an IPO, raising money is a round, and "what name did he give X" asks for a name', () => {
+    expect(answerer.answer('has anthropic filed to go public yet?').text).toMatch(/IPO/);
+    if (_label === 'bundled') expect(answerer.answer('what label does karpathy use for his aim of having AI build and tune the next generation of AI?').text).toMatch(/Agentic Engineering/);
+    expect(answerer.answer('what nickname did people give his autoresearch approach?').text).toMatch(/Karpathy Loop/);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
