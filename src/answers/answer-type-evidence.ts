@@ -217,6 +217,8 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       const candidates: RegExpMatchArray[] = [];
       for (const m of mentions) {
         if (asked.has(m.entity.id) || context.isUbiquitous(m.entity)) continue;
+        // "What is the team called": a thing's name, never a person of the story.
+        if (question.naming && m.entity.kind === 'person') continue;
         const match = Object.assign([text.slice(m.start, m.start + m.length)], { index: m.start }) as RegExpMatchArray;
         candidates.push(match);
       }

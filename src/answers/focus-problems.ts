@@ -48,6 +48,12 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
       if (!founded) return 'focus:founded';
     }
   }
+  // "Who led the round": the asked verb must govern its object here ("led ... round"), not
+  // stand somewhere else in the sentence ("team lead Nick Joseph ... $965 billion round").
+  if (question.type === 'person' && question.predicate) {
+    const object = predicateObject(question.text, question.predicate);
+    if (object.length > 0 && !verbGoverns(passage.text, new Set([question.predicate, ...synonymsOf(question.predicate)]), new Set(object.flatMap((t) => [t, ...synonymsOf(t)])))) return 'focus:object';
+  }
   // "Why did he say ...": the reason is the one the speaker gave, not what others argued about him.
   const speaker = ASKS_SPEAKERS_REASON.exec(question.text)?.[1];
   if (question.type === 'reason' && speaker) {
@@ -84,6 +90,25 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
     }
   }
   return undefined;
+}
+
+/** The terms of the noun phrase right after the asked verb ("who led the round that ..." -> round). */
+function predicateObject(question: string, predicate: string): string[] {
+  const words = question.toLowerCase().replace(/[?!.,]/g, ' ').split(/\s+/).filter(Boolean);
+  const at = words.findIndex((w) => textTerms(w)[0] === predicate);
+  if (at < 0 || !/^(?:the|a|an)$/.test(words[at + 1] ?? '')) return [];
+  const phrase: string[] = [];
+  for (const w of words.slice(at + 2, at + 5)) {
+    if (/^(?:that|which|who|whom|at|in|of|for|on|with|to|by|from|as|when|after|before|and|or)$/.test(w)) break;
+    phrase.push(w);
+  }
+  return phrase.flatMap((w) => textTerms(w));
+}
+
+/** True when a word of `verbs` has a word of `objects` within four words after it (or before it, passive). */
+function verbGoverns(text: string, verbs: ReadonlySet<string>, objects: ReadonlySet<string>): boolean {
+  const terms = [...text.toLowerCase().matchAll(/[a-z0-9]+(?:['-][a-z0-9]+)*/g)].map((m) => textTerms(m[0]));
+  return terms.some((ts, i) => ts.some((t) => verbs.has(t)) && terms.slice(Math.max(0, i - 4), i + 5).some((os, j) => j !== Math.min(4, i) && os.some((o) => objects.has(o))));
 }
 
 /** Verbs that only ever mean founding (not "start" or "launch", which a person does at a company too). */

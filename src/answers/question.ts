@@ -168,7 +168,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const mentions = vocabulary.mentions(text);
   // "What is X?" / "Who is X?" with a short X asks for a definition of X.
   // "What does X do?" asks what X is, too.
-  const definition = /^(?:what|who)(?: is|'s| are| was| were) (?:a |an |the )?([^?]{1,60})\??$/.exec(lower) ?? /^what (?:does|do|did) (?:a |an |the )?([^?]{1,60}?) do\??$/.exec(lower);
+  // "What's X for?" asks what X is for: X is the subject.
+  const definition = /^(?:what|who)(?: is|'s| are| was| were) (?:a |an |the )?([^?]{1,60}?)(?: for)?\??$/.exec(lower) ?? /^what (?:does|do|did) (?:a |an |the )?([^?]{1,60}?) do\??$/.exec(lower);
   if (definition && definition[1] && definition[1].split(' ').length <= 4) {
     const subject = definition[1].trim();
     const isEntity = mentions.length === 1 && mentions[0]!.length >= subject.length - 2;

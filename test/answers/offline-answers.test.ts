@@ -365,6 +365,16 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what nickname did people give his autoresearch approach?').text).toMatch(/Karpathy Loop/);
   });
 
+  test('a person named as the doer must do the asked thing to the asked object, and a team name is never a person', () => {
+    expect(answerer.answer('who led the round that valued anthropic at $965B').text).toBeNull();
+    expect(answerer.answer("what's his new sub-team at anthropic officially called").text).toBeNull();
+    expect(answerer.answer("who runs Anthropic's pre-training team?").text).toMatch(/Nick Joseph|Nicholas Joseph/);
+  });
+
+  test('"what is X for" asks what X is', () => {
+    expect(answerer.answer("what's eureka labs actually for").text).toMatch(/education/i);
+  });
+
   test('outlets that agree are cited once, after the count, not again after the sentence', () => {
     const text = answerer.answer("Who leads Anthropic's pre-training team?").text ?? '';
     expect(text).toMatch(/\d outlets report this (?:\[\d\]){2,}\.$/);
