@@ -34,7 +34,7 @@ const heldOut = readQuestions('paraphrase-questions.jsonl');
  */
 const heldOutSecond = readQuestions('paraphrase-questions-2.jsonl');
 /** A period asked about ("while at Tesla") placed in the answer: bundled 21, seeds 17. */
-const SECOND_SET_FLOOR: Record<string, number> = { bundled: 21, seeds: 17 };
+const SECOND_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 18 };
 
 /**
  * A third set, written by someone else while the relation checks were built and never seen
@@ -49,7 +49,7 @@ const heldOutThird = readQuestions('paraphrase-questions-3.jsonl');
  * The change gap ("from 150 to 750" = 600), any founding verb for "started" and a quote shown
  * from where it opens: bundled 23, seeds 23.
  */
-const THIRD_SET_FLOOR: Record<string, number> = { bundled: 24, seeds: 24 };
+const THIRD_SET_FLOOR: Record<string, number> = { bundled: 25, seeds: 24 };
 
 /**
  * A fourth set, written by someone else during the gate rebalancing and scored once after
@@ -65,7 +65,7 @@ const heldOutFourth = readQuestions('paraphrase-questions-4.jsonl');
  * "warned about this" stands for) then used it as development data: every refusal refused,
  * bundled 20/30, seeds 18/30.
  */
-const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 23, seeds: 23 };
+const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 24, seeds: 24 };
 
 /**
  * A fifth set, written by someone else while the focus checks were built and never seen by
@@ -76,7 +76,7 @@ const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 23, seeds: 23 };
  * the bundled one): known faults, kept as a ceiling so none is added and any fix shows.
  */
 const heldOutFifth = readQuestions('paraphrase-questions-5.jsonl');
-const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 13, seeds: 13 };
+const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 18, seeds: 19 };
 /**
  * Then fixed by the owner of a figure (the organisation named before it, not one it is
  * compared with), the asked precision of a date ("which month in 2024": not a bare year,
@@ -101,10 +101,10 @@ const heldOutSixth = readQuestions('paraphrase-questions-6.jsonl');
  * post-training question refused. Then source framing ("per the coverage") and hedges
  * left out, a count asked mid-sentence: seeds 16.
  */
-const SIXTH_SET_FLOOR: Record<string, number> = { bundled: 15, seeds: 17 };
+const SIXTH_SET_FLOOR: Record<string, number> = { bundled: 17, seeds: 19 };
 const SIXTH_SET_WRONG_REFUSALS: Record<string, number> = { bundled: 0, seeds: 0 };
 /** Answerable questions answered with something else (not refused): a wrong confident answer. */
-const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 1 };
+const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 0 };
 
 /**
  * Sets seven and eight, written by someone else who saw neither the code nor the other
@@ -135,12 +135,28 @@ const heldOutNinth = readQuestions('paraphrase-questions-9.jsonl');
 const heldOutTenth = readQuestions('paraphrase-questions-10.jsonl');
 const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
 const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
+/**
+ * Sets 11 and 12, written by a separate session from the seed articles alone and scored once
+ * before the changes they then guided (bundled 27/40 and 20/40 right, seeds 25/40 and 19/40).
+ * Sets 13 and 14, written the same way at the same time, were kept unseen until those changes
+ * were done and scored once then: bundled 21/40 and 23/40 (49% -> 55% over both, against 39/80
+ * for the code before the changes), seeds 23/40 and 18/40 (45% -> 51%). Floors and ceilings
+ * are the levels after the last change.
+ */
+const heldOutEleventh = readQuestions('paraphrase-questions-11.jsonl');
+const heldOutTwelfth = readQuestions('paraphrase-questions-12.jsonl');
+const heldOutThirteenth = readQuestions('paraphrase-questions-13.jsonl');
+const heldOutFourteenth = readQuestions('paraphrase-questions-14.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
   { name: 'sixth', questions: heldOutSixth, floor: SIXTH_SET_FLOOR, wrongRefusals: SIXTH_SET_WRONG_REFUSALS, wrongAnswers: SIXTH_SET_WRONG_ANSWERS },
-  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 21, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 16, seeds: 14 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 16, seeds: 15 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 1 } },
-  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 24, seeds: 22 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 22, seeds: 25 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 20, seeds: 19 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 21, seeds: 20 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 30, seeds: 28 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 32, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 2 }, wrongAnswers: { bundled: 3, seeds: 1 } },
+  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 26, seeds: 24 }, wrongRefusals: { bundled: 2, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 21, seeds: 23 }, wrongRefusals: { bundled: 1, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 2 } },
+  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 24, seeds: 19 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 4, seeds: 5 } },
 ];
 
 /**
