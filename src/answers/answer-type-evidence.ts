@@ -70,6 +70,8 @@ export interface TypeContext {
   synonymsOf(term: string): ReadonlySet<string>;
   /** True when the person named at this mention is written in a senior role (boss, adviser, lead). */
   isSenior(passage: IndexedPassage, mention: EntityMention, asked: StoryEntity[]): boolean;
+  /** The person the story is about, whom a question's "he" means. */
+  mainPerson?: StoryEntity;
 }
 
 /** Where an entity is named in the text (the start, for a pronoun's referent). */
@@ -102,6 +104,8 @@ const at = (matches: RegExpMatchArray[]): number[] => matches.map((m) => m.index
 export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, context: TypeContext): TypeEvidence {
   const text = p.text;
   const asked = new Set(question.entities.map((e) => e.id));
+  // "Who took over after he left": "he" is the story's main person, who is then not the answer.
+  if (context.mainPerson && /\b(?:he|him|his|he's|he'd)\b/i.test(question.text) && !question.entities.some((e) => e.kind === 'person')) asked.add(context.mainPerson.id);
   const others = [...p.entities]
     .filter((id) => !asked.has(id))
     .map((id) => context.entities.get(id))
@@ -157,7 +161,8 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
     case 'amount': {
       // "What is OpenAI valued at": a figure whose owner is another organisation answers nothing.
       const owners = question.entities.filter((e) => e.kind === 'organisation');
-      const found = [...text.matchAll(AMOUNT)].filter((m) => owners.every((o) => ownsFigure(text, context.mentions(text), m.index ?? 0, o.id)));
+      // With several organisations asked about, one of them owning it will do ("Meta dangled ... before OpenAI engineers").
+      const found = [...text.matchAll(AMOUNT)].filter((m) => owners.length === 0 || owners.some((o) => ownsFigure(text, context.mentions(text), m.index ?? 0, o.id)));
       const amounts = notInQuestion(found.map((m) => m[0].toLowerCase().replace(/\s+/g, ' ')), question);
       return hard(amounts, found.some((m) => nearQuestionTerm(text, m, question, 5)) ? 1 : 0.6, at(found));
     }
@@ -172,7 +177,11 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       if (senior && others.some((e) => e.kind === 'person')) return hard([], 0, []);
       // A capitalised name that is not one the question asks about (under another alias:
       // "Andrej Karpathy" for "Karpathy") nor a story name of another kind.
-      const named = [...text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b/g)].filter((m) => {
+      // Not a hyphenated product ("Full Self-Driving").
+      const named = [...text.matchAll(/\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)+\b(?![\w-])/g)].filter((m) => {
+        if (m[0].includes('-') && !/^[A-Z][a-z]+-[A-Z][a-z]+ [A-Z]/.test(m[0])) return false;
+        // A sentence opening with a capitalised common word ("One Reddit reading") names nobody.
+        if (/^(?:One|The|A|An|In|On|At|For|But|And|Some|Many|Most|This|That|These|Those|Its|His|Her|Their|After|Before|When|While|Meanwhile|Still|Yet|Both|Each|Every|Other|Several|Former|Members)\b/.test(m[0])) return false;
         if (question.text.includes(m[0])) return false;
         if (context.mentions(m[0]).length > 0) return false;
         return !senior || context.isSenior(p, { entity: { id: '', kind: 'person', name: m[0] }, start: m.index ?? 0, length: m[0].length }, question.entities);

@@ -175,6 +175,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     isUbiquitous: ubiquitous,
     mentions: (text) => vocabulary.mentions(text),
     synonymsOf: (term) => vocabulary.synonymsOf(term),
+    ...(vocabulary.mainPerson ? { mainPerson: vocabulary.mainPerson } : {}),
   };
   // For closeness, every word of the question counts alike (a weak word a little).
   const proximityUnits: ProximityUnit[] = units.map((u) => ({

@@ -96,7 +96,8 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
 function predicateObject(question: string, predicate: string): string[] {
   const words = question.toLowerCase().replace(/[?!.,]/g, ' ').split(/\s+/).filter(Boolean);
   const at = words.findIndex((w) => textTerms(w)[0] === predicate);
-  if (at < 0 || !/^(?:the|a|an)$/.test(words[at + 1] ?? '')) return [];
+  // "led the round", "led anthropic's round": a determiner or a possessive opens the object.
+  if (at < 0 || !/^(?:the|a|an|his|her|its|their|[a-z-]+'s)$/.test(words[at + 1] ?? '')) return [];
   const phrase: string[] = [];
   for (const w of words.slice(at + 2, at + 5)) {
     if (/^(?:that|which|who|whom|at|in|of|for|on|with|to|by|from|as|when|after|before|and|or)$/.test(w)) break;

@@ -95,6 +95,7 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
   [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],
   [/\b(?:go|goes|going|went|gone) public\b/gi, 'IPO'],
+  [/\b(?:take|takes|took|taken|taking) over (as|from|for)\b/gi, 'succeeded $1'],
   // "What day of the week did the news drop": the day it was announced (its weekday is worked out).
   [/\b(?:day of the week|weekday)\b/gi, 'day'],
   [/\b(?:did|does) the ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],
@@ -149,7 +150,11 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     .replace(/^what(?: is|'s| was) the name of (?:the |a |an )?/, 'which ');
   // "Those ex-CTOs Anthropic hired, which companies did they come from?": what is asked is
   // the clause after the lead-in.
-  const asked = /^(?:what|which|who|whom|whose|when|where|why|how|in|at|from|by|for)\b/.test(lower) ? lower : /(?:,|\s[-\u2013\u2014]|\u2014)\s*((?:which|what|who|when|where|how) [^,\u2013\u2014]*)$/.exec(lower)?.[1] ?? lower;
+  // "When he applied the tweaks to a bigger model, how much faster ...": a lead-in clause.
+  const leadIn = /^(?:when|if|after|before|since|while|once|given|besides|apart from|other than)\b[^,?]*,\s*((?:which|what|who|when|where|how|why)\b[^,]*)$/.exec(lower)?.[1];
+  const asked =
+    leadIn ??
+    (/^(?:what|which|who|whom|whose|when|where|why|how|in|at|from|by|for)\b/.test(lower) ? lower : (/(?:,|\s[-\u2013\u2014]|\u2014)\s*((?:which|what|who|when|where|how) [^,\u2013\u2014]*)$/.exec(lower)?.[1] ?? lower));
   let type: AnswerType = 'other';
   for (const [pattern, t] of TYPE_RULES) {
     if (pattern.test(asked)) {

@@ -17,5 +17,19 @@ export function splitSentences(paragraph: string): string[] {
       parts.push(s);
     }
   }
-  return parts;
+  return parts.flatMap(splitRunOn);
+}
+
+/** Words past which a sentence listing clauses with semicolons is read as those clauses. */
+const RUN_ON_WORDS = 45;
+
+/**
+ * "The analysis lists five takeaways: X; Y; Z." is several statements: each clause stands
+ * alone, so a word of one is not taken as evidence for another.
+ */
+function splitRunOn(sentence: string): string[] {
+  if (sentence.split(' ').length <= RUN_ON_WORDS || !sentence.includes('; ')) return [sentence];
+  const clauses = sentence.split(/;\s+(?:and\s+)?/);
+  if (clauses.some((c) => c.split(' ').length < 5)) return [sentence];
+  return clauses.map((c, i) => (i < clauses.length - 1 ? `${c.replace(/[,:]$/, '')}.` : c));
 }

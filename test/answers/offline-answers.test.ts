@@ -387,6 +387,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer("who runs Anthropic's pre-training team?").text).toMatch(/Nick Joseph|Nicholas Joseph/);
   });
 
+  test('a successor asked about is not the person "he" means, nor a clause of a run-on list', () => {
+    expect(answerer.answer("who took over as tesla's AI director after he left?").text).toBeNull();
+  });
+
   test('"what is X for" asks what X is', () => {
     expect(answerer.answer("what's eureka labs actually for").text).toMatch(/education/i);
   });

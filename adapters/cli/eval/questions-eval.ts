@@ -15,7 +15,16 @@ interface DevQuestion {
   abstain?: boolean;
 }
 
-const HELD_OUT = ['paraphrase-questions.jsonl', 'paraphrase-questions-2.jsonl', 'paraphrase-questions-3.jsonl', 'paraphrase-questions-4.jsonl', 'paraphrase-questions-5.jsonl', 'paraphrase-questions-6.jsonl', 'paraphrase-questions-7.jsonl', 'paraphrase-questions-8.jsonl', 'paraphrase-questions-9.jsonl', 'paraphrase-questions-10.jsonl', 'refusal-traps.jsonl', 'refusal-traps-2.jsonl'];
+/** The held-out sets in `test/answers/`, in the order they were written (paraphrases, then traps). */
+function heldOutSets(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const number = (f: string) => Number(/-(\d+)\.jsonl$/.exec(f)?.[1] ?? 1);
+  const kind = (f: string) => (f.startsWith('paraphrase-questions') ? 0 : 1);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /^(?:paraphrase-questions|refusal-traps)(?:-\d+)?\.jsonl$/.test(f))
+    .sort((a, b) => kind(a) - kind(b) || number(a) - number(b));
+}
 
 function readQuestions(file: string): DevQuestion[] {
   if (!fs.existsSync(file)) return [];
@@ -95,8 +104,9 @@ export const questionsEval: EvalSection = {
       out(`${label}: answerable ${right}/${answerable} (${(accuracy * 100).toFixed(1)}%, target ${ANSWER_TARGET * 100}%), refusals ${refused}/${abstain} (target all) ${met ? 'OK' : 'MISSED'}`);
       for (const m of misses) out(m);
       // The held-out paraphrase sets (never tuned on) and the refusal traps: figures only, their floors are tests.
-      for (const set of HELD_OUT) {
-        const held = readQuestions(path.join(repoDir, 'test', 'answers', set));
+      const heldDir = path.join(repoDir, 'test', 'answers');
+      for (const set of heldOutSets(heldDir)) {
+        const held = readQuestions(path.join(heldDir, set));
         if (held.length === 0) continue;
         const r = score(answerer, held);
         out(`  held-out ${set}: answerable ${r.right}/${r.answerable}, refusals ${r.refused}/${r.abstain}`);
