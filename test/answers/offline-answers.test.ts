@@ -149,14 +149,14 @@ const heldOutThirteenth = readQuestions('paraphrase-questions-13.jsonl');
 const heldOutFourteenth = readQuestions('paraphrase-questions-14.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
   { name: 'sixth', questions: heldOutSixth, floor: SIXTH_SET_FLOOR, wrongRefusals: SIXTH_SET_WRONG_REFUSALS, wrongAnswers: SIXTH_SET_WRONG_ANSWERS },
-  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 22, seeds: 25 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 22, seeds: 26 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eighth', questions: heldOutEighth, floor: { bundled: 20, seeds: 19 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
   { name: 'tenth', questions: heldOutTenth, floor: { bundled: 21, seeds: 20 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 30, seeds: 28 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
   { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 32, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 2 }, wrongAnswers: { bundled: 3, seeds: 1 } },
-  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 26, seeds: 24 }, wrongRefusals: { bundled: 2, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 21, seeds: 23 }, wrongRefusals: { bundled: 1, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 2 } },
-  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 24, seeds: 19 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 4, seeds: 5 } },
+  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 26, seeds: 24 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 23, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 2 } },
+  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 24, seeds: 19 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 4 } },
 ];
 
 /**
