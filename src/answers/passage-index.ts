@@ -31,6 +31,8 @@ export interface PassageHit {
 /** Roughly how many postings one query may touch (keeps p95 low on 10,000-article stories). */
 export const POSTINGS_BUDGET = 6000;
 
+/** "2022: Left Tesla ...", "2023-2024: Returned ...": a dated list line opening with its verb. */
+const DATED_LINE = /^(?:19|20)\d{2}(?:\s*[-\u2013]\s*(?:19|20)?\d{2})?:\s+[A-Z][a-z]+(?:ed|ft|ok|ew|ent|ught|ilt)\b/;
 const PRONOUN = /\b(?:he|his|him|she|her)\b/i;
 
 /** Lines that carry no statement: bylines, handles, counters, navigation. */
@@ -164,7 +166,9 @@ export class PassageIndex {
       // "He"/"she" means the person last in subject position in this paragraph, else
       // the story's main person (the articles are about them).
       let pronounPerson: StoryEntity | undefined;
-      if (PRONOUN.test(text)) {
+      // A dated line of a career list ("2022: Left Tesla after ...") leaves out its subject:
+      // the story's main person, as a pronoun would.
+      if (PRONOUN.test(text) || (DATED_LINE.test(text) && !mentions.some((m) => m.entity.kind === 'person'))) {
         pronounPerson = subject ?? vocabulary.mainPerson;
         if (pronounPerson) entities.add(pronounPerson.id);
       }

@@ -128,7 +128,12 @@ function movesAsJoining(text: string, vocabulary: StoryVocabulary): string {
 }
 
 export function analyseQuestion(question: string, vocabulary: StoryVocabulary): AnalysedQuestion {
-  const original = question.replace(/\s+/g, ' ').trim();
+  // Chat drops apostrophes: "whats", "hes", "didnt".
+  const original = question
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\b(what|who|where|when|how|that|he|she|there)s\b/gi, "$1's")
+    .replace(/\b(did|does|do|is|was|are|were|has|have|had|could|would|should|ca|wo)nt\b/gi, "$1n't");
   let text = original;
   for (const [pattern, replacement] of REWORDINGS) text = text.replace(pattern, replacement);
   let source = '';
@@ -147,7 +152,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     // "About how many ...", "roughly how much ...": the hedge does not change what is asked.
     .replace(/^(?:about|roughly|around|approximately|just|exactly) (?=how (?:many|much|long|old|big)\b)/, '')
     // "What is the name of the class ..." asks "which class ...".
-    .replace(/^what(?: is|'s| was) the name of (?:the |a |an )?/, 'which ');
+    .replace(/^what(?: is|'s| was) the name of (?:the |a |an |his |her |their |its )?/, 'which ');
   // "Those ex-CTOs Anthropic hired, which companies did they come from?": what is asked is
   // the clause after the lead-in.
   // "When he applied the tweaks to a bigger model, how much faster ...": a lead-in clause.

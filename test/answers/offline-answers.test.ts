@@ -391,6 +391,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer("who took over as tesla's AI director after he left?").text).toBeNull();
   });
 
+  test('chat spellings without apostrophes, "the name of his X", and a dated career line whose subject is left out', () => {
+    expect(answerer.answer('whats the name of his project that boils LLM training down to readable basics').text).toMatch(/nanoGPT/);
+    expect(answerer.answer("what's the name of his stripped-down gpt training project?").text).toMatch(/nanoGPT/);
+    expect(answerer.answer('what year did karpathy quit tesla').text).toMatch(/2022/);
+  });
+
   test('"what is X for" asks what X is', () => {
     expect(answerer.answer("what's eureka labs actually for").text).toMatch(/education/i);
   });
