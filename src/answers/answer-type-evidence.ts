@@ -35,6 +35,9 @@ const TITLE_TERMS = textTerms('president chairman chairwoman chair ceo cto cfo c
 const PEOPLE = new Set(textTerms('people persons individuals users'));
 /** Which-words that ask for one person by how they appear (a user, a poster, a commenter). */
 const PERSON_HEADS = new Set(textTerms('user users account poster commenter redditor person individual'));
+/** "Who on X ...", "which Reddit user ...": the answer may be a handle. */
+const ASKS_FOR_POSTER = /\b(?:on (?:x|twitter|reddit|threads|bluesky)|x users?|twitter users?|redditors?|posters?|accounts?|handles?|tweets?|tweeted)\b/i;
+
 /** Heads of "which outlet ..." questions: the answer is a name written as a source. */
 const SOURCE_HEADS = new Set(textTerms('outlet outlets publication site newspaper magazine paper media press newsletter blog'));
 const SOURCE_AFTER = /^(?:['\u2019]s?\s+(?:own\s+)?(?:coverage|reporting|report|piece|analysis|story|article|summary|write-?up|timeline|take)\b|\s+(?:\w+ly\s+)?(?:called|calls|said|says|reported|reports|wrote|writes|noted|notes|argued|argues|framed|frames|described|describes|characteri[sz]ed|characteri[sz]es|added|adds|claimed|claims|cast|casts|labeled|labelled|dubbed)\b)/i;
@@ -175,6 +178,12 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       const person = others.find((e) => e.kind === 'person' && inRole(e));
       if (person) return hard([person.id], rank(person) === 0 ? 1 : rank(person) === 1 ? 0.8 : 0.6, entityPositions(context, text, person), person);
       if (senior && others.some((e) => e.kind === 'person')) return hard([], 0, []);
+      // "Who on X said ...": a handle written as the speaker ("X user @name wrote") is who.
+      if (ASKS_FOR_POSTER.test(question.text)) {
+        const handles = [...text.matchAll(/(?<![\w@])@\w{2,}/g)];
+        // No handle here: the poster may be named where the quote closes, in the next sentence.
+        return hard(handles.map((m) => m[0]), 0.8, at(handles));
+      }
       // A capitalised name that is not one the question asks about (under another alias:
       // "Andrej Karpathy" for "Karpathy") nor a story name of another kind.
       // Not a hyphenated product ("Full Self-Driving").

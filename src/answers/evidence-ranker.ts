@@ -222,7 +222,9 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     let continuation: IndexedPassage | undefined;
     // Not for a person: a name in the next sentence is not who did what this one says.
     // A next sentence ending in a colon introduces what comes after it, not this one.
-    if (type.strength === 0 && next && !/:\s*$/.test(next.text) && question.type !== 'reason' && question.type !== 'other' && question.type !== 'person') {
+    // A quote that runs on into the next sentence is one statement: its speaker is there.
+    const runsOn = question.type === 'person' && /^["\u201c]/.test(passage.text) && !/["\u201d]/.test(passage.text.slice(1));
+    if (type.strength === 0 && next && !/:\s*$/.test(next.text) && question.type !== 'reason' && question.type !== 'other' && (question.type !== 'person' || runsOn)) {
       const following = typeEvidence(question, next, typeContext);
       if (following.strength > 0) {
         type = { ...following, strength: following.strength * 0.8 };

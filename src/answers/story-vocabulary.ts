@@ -68,7 +68,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['top', 'best', 'leading'],
   ['acquire', 'acquisition', 'buy', 'purchase', 'takeover'],
   ['win', 'victory', 'triumph', 'coup'],
-  ['overtake', 'surpass', 'outpace', 'eclipse', 'overtaking'],
+  ['overtake', 'surpass', 'outpace', 'eclipse', 'overtaking', 'pass'],
   ['relocate', 'emigrate', 'immigrate'],
   ['honour', 'honor', 'award', 'accolade', 'recognition'],
   ['former', 'ex', 'previous', 'past'],

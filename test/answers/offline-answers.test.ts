@@ -397,6 +397,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what year did karpathy quit tesla').text).toMatch(/2022/);
   });
 
+  test('"who on X" is answered by the handle that posted, where the quote closes', () => {
+    expect(answerer.answer('who on X compared anthropic to mid-2000s real madrid?').text).toMatch(/@Shashank/);
+    if (_label === 'bundled') expect(answerer.answer('who on X predicted anthropic passes openai within 3-4 years').text).toMatch(/@HegsethWarDesk/);
+  });
+
   test('"what is X for" asks what X is', () => {
     expect(answerer.answer("what's eureka labs actually for").text).toMatch(/education/i);
   });
