@@ -143,6 +143,13 @@ const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
  * for the code before the changes), seeds 23/40 and 18/40 (45% -> 51%). Floors and ceilings
  * are the levels after the last change.
  */
+/**
+ * Sets 15 and 16, written by a third separate session while sets 11-14 guided changes, kept
+ * unseen until those were done and scored once: bundled 47/80 right (the code before the
+ * changes: 40/80), 18/20 refusals, 5 wrong answers; seeds 47/80 (before: 39/80), 17/20, 2.
+ */
+const heldOutFifteenth = readQuestions('paraphrase-questions-15.jsonl');
+const heldOutSixteenth = readQuestions('paraphrase-questions-16.jsonl');
 const heldOutEleventh = readQuestions('paraphrase-questions-11.jsonl');
 const heldOutTwelfth = readQuestions('paraphrase-questions-12.jsonl');
 const heldOutThirteenth = readQuestions('paraphrase-questions-13.jsonl');
@@ -153,6 +160,8 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   { name: 'eighth', questions: heldOutEighth, floor: { bundled: 20, seeds: 19 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
   { name: 'tenth', questions: heldOutTenth, floor: { bundled: 21, seeds: 20 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
   { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'fifteenth', questions: heldOutFifteenth, floor: { bundled: 21, seeds: 23 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 0 } },
+  { name: 'sixteenth', questions: heldOutSixteenth, floor: { bundled: 26, seeds: 24 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 3, seeds: 2 } },
   { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 32, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 2 }, wrongAnswers: { bundled: 3, seeds: 1 } },
   { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 26, seeds: 24 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
   { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 23, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 2 } },
