@@ -95,6 +95,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
   [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],
   [/\b(?:go|goes|going|went|gone) public\b/gi, 'IPO'],
+  [/\b(?:go|goes|going|went|gone|come|came|comes) down\b/gi, 'dropped'],
+  [/\b(?:go|goes|going|went|gone) up\b/gi, 'rose'],
   [/\b(?:take|takes|took|taken|taking) over (as|from|for)\b/gi, 'succeeded $1'],
   // "What day of the week did the news drop": the day it was announced (its weekday is worked out).
   [/\b(?:day of the week|weekday)\b/gi, 'day'],
@@ -110,6 +112,8 @@ const SOURCE_FRAMES: Array<[RegExp, string]> = [
   [/(?:^|,\s*|\s)(?:according to|per|as per|based on) (?:the |that |this |a |an |one |his |her |their )?(?:[\w'’-]+ ){0,4}?(?:piece|article|story|summary|write-?up|report|post|analysis|page|coverage|comparison|section|thread|video|outlet|site|source)\b(?: (?:on|about|that|which|from|of) [^,?]*)?/gi, ''],
   [/[?.]\s*what (?:does|did) (?:the |that |this )?(?:[\w'’-]+ ){0,4}?(?:piece|article|story|summary|write-?up|report|post|analysis|page|coverage) say\??$/i, '?'],
   [/^(?:in|from) (?:his|her|their|the|that) (?:[\w'’-]+ ){0,3}?(?:post|tweet|piece|article|summary|write-?up|report|analysis),\s*/i, ''],
+  // "The ATA summary says ...", "in the Architects' Tech Alliance writeup, ...".
+  [/^(?:in )?(?:the |that |this |one )?(?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section)(?:,\s*|\s+(?:says|said|claims|argues|reports|mentions|lists|gives|predicts|thinks|notes)\s+(?:that\s+)?)/i, ''],
 ];
 
 /** "went over to", "jumped to", "is heading to" an organisation: joined it. */
@@ -133,7 +137,11 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\b(what|who|where|when|how|that|he|she|there)s\b/gi, "$1's")
-    .replace(/\b(did|does|do|is|was|are|were|has|have|had|could|would|should|ca|wo)nt\b/gi, "$1n't");
+    .replace(/\b(did|does|do|is|was|are|were|has|have|had|could|would|should|ca|wo)nt\b/gi, "$1n't")
+    .replace(/\byr(s?)\b/gi, 'year$1')
+    // Fillers: ", like the second time", "right before".
+    .replace(/,\s*like\b/gi, ',')
+    .replace(/\bright (before|after|now|away)\b/gi, '$1');
   let text = original;
   for (const [pattern, replacement] of REWORDINGS) text = text.replace(pattern, replacement);
   let source = '';
@@ -171,7 +179,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   if (type === 'date' && /^(?:in )?(?:what|which) [A-Z]{2,}\b/.test(text.replace(/^\s*(?:and|so|ok|okay|hey)[,\s]+/i, ''))) type = 'name';
   if ((type === 'other' || type === 'name') && /^(?:what|how)\b/.test(lower) && MONEY_WORDS.test(lower)) type = 'amount';
   // "How big did the class get": a size in numbers, not money, unless money is asked about.
-  if (type === 'amount' && /^how (?:big|large|high)\b/.test(lower) && !MONEY_WORDS.test(lower) && !/\b(?:round|raise|raised|money|cash|capital|deal|bonus\w*|offers?|packages?)\b|[$€£]/.test(lower)) type = 'count';
+  if (type === 'amount' && /^how (?:big|large|high)\b/.test(asked) && !MONEY_WORDS.test(lower) && !/\b(?:round|raise|raised|money|cash|capital|deal|bonus\w*|offers?|packages?)\b|[$€£]/.test(lower)) type = 'count';
   // "... within how many years?": the count asked at the end of the sentence.
   if (type === 'other' && /\bhow many\b/.test(lower)) type = 'count';
   else if (type === 'other' && /\bhow much\b/.test(lower)) type = 'amount';

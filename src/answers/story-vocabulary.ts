@@ -31,7 +31,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['course', 'class', 'lecture'],
   ['begin', 'start'],
   ['announce', 'announcement', 'post', 'statement', 'reveal'],
-  ['cut', 'reduce', 'reduction', 'lower', 'decrease', 'shrink'],
+  ['cut', 'reduce', 'reduction', 'lower', 'decrease', 'shrink', 'drop'],
   ['increase', 'grow', 'rise'],
   ['speed', 'accelerate', 'fast', 'quick', 'quicken'],
   ['focus', 'focused', 'aim', 'goal', 'mandate', 'dedicated'],
