@@ -160,7 +160,9 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     // "About how many ...", "roughly how much ...": the hedge does not change what is asked.
     .replace(/^(?:about|roughly|around|approximately|just|exactly) (?=how (?:many|much|long|old|big)\b)/, '')
     // "What is the name of the class ..." asks "which class ...".
-    .replace(/^what(?: is|'s| was) the name of (?:the |a |an |his |her |their |its )?/, 'which ');
+    .replace(/^what(?: is|'s| was) the name of (?:the |a |an |his |her |their |its )?/, 'which ')
+    // "Name a couple of the companies ..." asks "which companies ...".
+    .replace(/^(?:can you )?name (?:a few|a couple|some|any|one|two|three|an|a)(?: of)? (?:the |those |these |his |its )?/, 'which ');
   // "Those ex-CTOs Anthropic hired, which companies did they come from?": what is asked is
   // the clause after the lead-in.
   // "When he applied the tweaks to a bigger model, how much faster ...": a lead-in clause.
@@ -206,7 +208,9 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const nameOf = type === 'name' && /^(?:what|which)(?: is|'s| was) the name of\b/.test(text.toLowerCase());
   // "How big", "how much": the frame of an amount question, not something to look for.
   // Blanked out (same length) so entity offsets still hold.
-  let rest = text.replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1)).replace(/^(\s*(?:by |and |about |roughly |around |approximately |just |exactly )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
+  let rest = text
+    .replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1))
+    .replace(/^(\s*(?:can you )?)(name (?:a few|a couple|some|any|one|two|three|an|a)(?: of)?)(?= )/i, (_m, lead: string, frame: string) => lead + ' '.repeat(frame.length)).replace(/^(\s*(?:by |and |about |roughly |around |approximately |just |exactly )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
   // The asked-for role is the answer, not a word the evidence must repeat.
   if (type === 'role') rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
   if (named) rest = rest.replace(/\b(?:called|named|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));
@@ -235,7 +239,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
 }
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */
-const PHRASE_STOP = /^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|might|may|he|she|they|it|we|you|i|his|her|their|of|in|at|for|to|from|on|with|by|that|which|who|whose|as|about|over|into|when|while|after|before|the|a|an)$/;
+const PHRASE_STOP = /^(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should|might|may|he|she|they|it|we|you|i|his|her|their|of|in|at|for|to|from|on|with|by|that|those|these|this|which|who|whose|as|about|over|into|when|while|after|before|the|a|an)$/;
 
 /**
  * The phrase of "which <phrase> <verb> ...", whose last word is the asked kind ("which fellow
