@@ -257,7 +257,10 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       const sourceCandidates = opening && !question.text.includes(opening[0]) && context.mentions(opening[0]).length === 0 ? [...candidates, opening] : candidates;
       const sourced = question.head !== undefined && SOURCE_HEADS.has(question.head) ? sourceCandidates.filter((m) => writtenAsSource(text, m)) : [];
       if (sourced.length > 0) return hard(sourced.map((m) => m[0]), 1, at(sourced));
-      if (candidates.length === 0) return question.naming ? hard([], 0, []) : soft(0);
+      // "Which model will his team train first": what is to come is named next to its kind
+      // when the coverage knows it; a name elsewhere in the sentence is about something else.
+      const future = /\b(?:will|going to|gonna|upcoming|planned)\b/i.test(question.text);
+      if (candidates.length === 0) return question.naming || future ? hard([], 0, []) : soft(0);
       // The head word as the article may write it ("company" for "startup").
       const head = question.head ? [question.head, ...context.synonymsOf(question.head)] : [];
       const near = candidates.some((m) => nearTerms(text, m, head, 3));
@@ -270,6 +273,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         if (named.length === 0 && words.length > 0) named = candidates.filter((m) => words.every((w) => nearTerms(text, m, [w], 3)));
         return named.length > 0 ? hard(named.map((m) => m[0]), 1, at(named)) : hard([], 0, []);
       }
+      if (!near && future) return hard([], 0, []);
       const entity = mentions.find((m) => !asked.has(m.entity.id) && !context.isUbiquitous(m.entity))?.entity;
       return soft(near ? 1 : 0.6, candidates.map((m) => m[0]), at(candidates), entity);
     }

@@ -54,6 +54,17 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
     const object = predicateObject(question.text, question.predicate);
     if (object.length > 0 && !verbGoverns(passage.text, new Set([question.predicate, ...synonymsOf(question.predicate)]), new Set(object.flatMap((t) => [t, ...synonymsOf(t)])))) return 'focus:object';
   }
+  // "What did Elon Musk say about it": only what that person is written as saying answers.
+  const quoted = ASKS_WHAT_PERSON_SAID.exec(question.text);
+  if (quoted && question.type !== 'reason') {
+    // Not the story's main person, whose words the articles often quote without saying who spoke.
+    const speakers = question.entities.filter((e) => e.kind === 'person' && e.id !== vocabulary.mainPerson?.id && quoted[1]!.toLowerCase().includes(e.name.split(' ').at(-1)!.toLowerCase()));
+    if (speakers.length > 0) {
+      const ids = new Set(speakers.map((e) => e.id));
+      const said = [passage, continuation].some((p) => p !== undefined && speakerSays(p.text, vocabulary.mentions(p.text).filter((m) => ids.has(m.entity.id))));
+      if (!said) return 'focus:speaker';
+    }
+  }
   // "Why did he say ...": the reason is the one the speaker gave, not what others argued about him.
   const speaker = ASKS_SPEAKERS_REASON.exec(question.text)?.[1];
   if (question.type === 'reason' && speaker) {
@@ -111,6 +122,9 @@ function verbGoverns(text: string, verbs: ReadonlySet<string>, objects: Readonly
   const terms = [...text.toLowerCase().matchAll(/[a-z0-9]+(?:['-][a-z0-9]+)*/g)].map((m) => textTerms(m[0]));
   return terms.some((ts, i) => ts.some((t) => verbs.has(t)) && terms.slice(Math.max(0, i - 4), i + 5).some((os, j) => j !== Math.min(4, i) && os.some((o) => objects.has(o))));
 }
+
+/** "What did <someone> say/post/tweet ...": the words of a named speaker are asked for. */
+const ASKS_WHAT_PERSON_SAID = /^(?:what (?:did|does|has|have)|did|has|have) ((?:[a-z][\w.-]*\s+){1,3}?)(?:say|said|post|posted|write|wrote|tweet|tweeted|comment|commented|think|thought|claim|claimed)\b/i;
 
 /** Verbs that only ever mean founding (not "start" or "launch", which a person does at a company too). */
 const STRICT_FOUNDING: ReadonlySet<string> = new Set(textTerms('found founded cofound cofounded co-found co-founded establish established'));

@@ -277,7 +277,8 @@ export function speakerSays(text: string, spans: ReadonlyArray<{ start: number; 
     const at = m.index ?? 0;
     const before = text.slice(0, at);
     if (/\b(?:he|she)\s+(?:\w+\s+)?$/i.test(before)) return true;
-    if (spans.some((s) => s.start + s.length <= at && /^(?:['\u2019]s)?\s*(?:,[^,]{0,40},\s*)?(?:\w+\s+){0,1}$/.test(text.slice(s.start + s.length, at)))) return true;
+    // "X said", "X has said", "X has publicly said", "X, the CEO, said".
+    if (spans.some((s) => s.start + s.length <= at && /^(?:['\u2019]s)?\s*(?:,[^,]{0,40},\s*)?(?:(?:has|had|have)\s+)?(?:\w+\s+){0,1}$/.test(text.slice(s.start + s.length, at)))) return true;
   }
   return false;
 }

@@ -418,6 +418,17 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     if (_label === 'bundled') expect(answerer.answer('in his autoresearch test, by how much did training time go down when he applied the tweaks to a bigger model').text).toMatch(/11%/);
   });
 
+  test('what a named person said is only what they are written as saying, quote included', () => {
+    expect(answerer.answer('what did elon musk say about karpathy joining anthropic').text).toBeNull();
+    expect(answerer.answer('what did dario amodei say about hiring him').text).toBeNull();
+    if (_label === 'bundled') expect(answerer.answer('what did nick joseph post about him').text).toMatch(/better suited/);
+  });
+
+  test('a future thing is answered only by a name next to its kind', () => {
+    expect(answerer.answer("which claude model will karpathy's team train first").text).toBeNull();
+    expect(answerer.answer('which anthropic office will he be working out of?').text).toBeNull();
+  });
+
   test('"what is X for" asks what X is', () => {
     expect(answerer.answer("what's eureka labs actually for").text).toMatch(/education/i);
   });
