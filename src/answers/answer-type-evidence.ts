@@ -260,7 +260,11 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       // "Which model will his team train first": what is to come is named next to its kind
       // when the coverage knows it; a name elsewhere in the sentence is about something else.
       const future = /\b(?:will|going to|gonna|upcoming|planned)\b/i.test(question.text);
-      if (candidates.length === 0) return question.naming || future ? hard([], 0, []) : soft(0);
+      // "Which small language model did he use": a sentence that writes the asked kind in full
+      // with no name next to it says there was one, not which.
+      const kindWords = question.headWords ?? [];
+      const unnamedKind = kindWords.length > 0 && question.head !== undefined && writesPhrase(text, [...kindWords, question.head]);
+      if (candidates.length === 0) return question.naming || future || unnamedKind ? hard([], 0, []) : soft(0);
       // The head word as the article may write it ("company" for "startup").
       const head = question.head ? [question.head, ...context.synonymsOf(question.head)] : [];
       const near = candidates.some((m) => nearTerms(text, m, head, 3));
@@ -273,13 +277,19 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         if (named.length === 0 && words.length > 0) named = candidates.filter((m) => words.every((w) => nearTerms(text, m, [w], 3)));
         return named.length > 0 ? hard(named.map((m) => m[0]), 1, at(named)) : hard([], 0, []);
       }
-      if (!near && future) return hard([], 0, []);
+      if (!near && (future || unnamedKind)) return hard([], 0, []);
       const entity = mentions.find((m) => !asked.has(m.entity.id) && !context.isUbiquitous(m.entity))?.entity;
       return soft(near ? 1 : 0.6, candidates.map((m) => m[0]), at(candidates), entity);
     }
     default:
       return soft(0);
   }
+}
+
+/** True when the text has these terms as consecutive words ("small language model"). */
+function writesPhrase(text: string, terms: string[]): boolean {
+  const words = [...text.toLowerCase().matchAll(/[a-z0-9]+(?:['-][a-z0-9]+)*/g)].map((m) => textTerms(m[0]).at(-1) ?? '');
+  return words.some((_, i) => terms.every((t, j) => words[i + j] === t));
 }
 
 /** True when the words right after the number are (or include) the counted thing. */

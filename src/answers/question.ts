@@ -218,7 +218,10 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const terms = textTerms(rest).filter((t) => !FRAME.has(t));
   const sourceTerms = [...new Set(textTerms(source))].filter((t) => !FRAME.has(t) && !terms.includes(t));
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
-  const entities = [...new Map(mentions.map((m) => [m.entity.id, m.entity])).values()];
+  // "What startup was he running before Anthropic": an organisation after "before"/"after"
+  // dates the question; the answer need not name it.
+  const timeMarks = mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:before|after|prior to|until|since)\s+(?:joining\s+|going\s+to\s+|moving\s+to\s+)?$/i.test(text.slice(0, m.start)));
+  const entities = [...new Map(mentions.filter((m) => !timeMarks.includes(m)).map((m) => [m.entity.id, m.entity])).values()];
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
   const namePhrase = type === 'name' ? nameHeadPhrase(asked, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;
   const headWords = namePhrase && namePhrase.length > 1 ? namePhrase.slice(0, -1).flatMap((w) => textTerms(w)) : [];

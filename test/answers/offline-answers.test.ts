@@ -429,6 +429,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('which anthropic office will he be working out of?').text).toBeNull();
   });
 
+  test('an organisation after "before" dates the question; a kind written in full with no name is not named', () => {
+    expect(answerer.answer('what startup was he running right before anthropic').text).toMatch(/Eureka Labs/);
+    expect(answerer.answer('which small language model did karpathy use in the autoresearch experiment?').text).toBeNull();
+  });
+
   test('"what is X for" asks what X is', () => {
     expect(answerer.answer("what's eureka labs actually for").text).toMatch(/education/i);
   });
