@@ -34,7 +34,7 @@ const heldOut = readQuestions('paraphrase-questions.jsonl');
  */
 const heldOutSecond = readQuestions('paraphrase-questions-2.jsonl');
 /** A period asked about ("while at Tesla") placed in the answer: bundled 21, seeds 17. */
-const SECOND_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 18 };
+const SECOND_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 19 };
 
 /**
  * A third set, written by someone else while the relation checks were built and never seen
@@ -156,16 +156,16 @@ const heldOutThirteenth = readQuestions('paraphrase-questions-13.jsonl');
 const heldOutFourteenth = readQuestions('paraphrase-questions-14.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
   { name: 'sixth', questions: heldOutSixth, floor: SIXTH_SET_FLOOR, wrongRefusals: SIXTH_SET_WRONG_REFUSALS, wrongAnswers: SIXTH_SET_WRONG_ANSWERS },
-  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 22, seeds: 26 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 20, seeds: 19 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 21, seeds: 20 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 1 } },
-  { name: 'fifteenth', questions: heldOutFifteenth, floor: { bundled: 21, seeds: 23 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 0 } },
-  { name: 'sixteenth', questions: heldOutSixteenth, floor: { bundled: 26, seeds: 24 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 3, seeds: 2 } },
-  { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 32, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 2 }, wrongAnswers: { bundled: 3, seeds: 1 } },
-  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 26, seeds: 24 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 23, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 2 } },
-  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 24, seeds: 19 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 4 } },
+  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 22, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 21, seeds: 20 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 22, seeds: 21 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'fifteenth', questions: heldOutFifteenth, floor: { bundled: 27, seeds: 27 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'sixteenth', questions: heldOutSixteenth, floor: { bundled: 29, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 32, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 27, seeds: 24 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 27, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 26, seeds: 20 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 4 } },
 ];
 
 /**
