@@ -150,6 +150,13 @@ const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
  */
 const heldOutFifteenth = readQuestions('paraphrase-questions-15.jsonl');
 const heldOutSixteenth = readQuestions('paraphrase-questions-16.jsonl');
+/**
+ * Sets 17 and 18, written by a fourth separate session and scored once on the final code of
+ * the session that kept them: bundled 52/80 right (the code before that session: 39/80),
+ * 18/20 refusals, 3 wrong answers; seeds 43/80 (before: 34/80), 18/20, 2.
+ */
+const heldOutSeventeenth = readQuestions('paraphrase-questions-17.jsonl');
+const heldOutEighteenth = readQuestions('paraphrase-questions-18.jsonl');
 const heldOutEleventh = readQuestions('paraphrase-questions-11.jsonl');
 const heldOutTwelfth = readQuestions('paraphrase-questions-12.jsonl');
 const heldOutThirteenth = readQuestions('paraphrase-questions-13.jsonl');
@@ -162,6 +169,8 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
   { name: 'fifteenth', questions: heldOutFifteenth, floor: { bundled: 27, seeds: 27 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
   { name: 'sixteenth', questions: heldOutSixteenth, floor: { bundled: 29, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'seventeenth', questions: heldOutSeventeenth, floor: { bundled: 28, seeds: 24 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'eighteenth', questions: heldOutEighteenth, floor: { bundled: 24, seeds: 19 }, wrongRefusals: { bundled: 2, seeds: 2 }, wrongAnswers: { bundled: 2, seeds: 2 } },
   { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 32, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
   { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 27, seeds: 24 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 27, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
