@@ -183,7 +183,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     ...(u.kind === 'entity' ? { entity: u.key } : { terms: new Set([u.key, ...u.synonyms]) }),
   }));
   // An organisation is shown, as context, by a name whose story role holds it ("Musk": "recruited Karpathy to Tesla").
-  const roleNames = (p: IndexedPassage, id: string) => [...p.explicit].some((x) => x !== vocabulary.mainPerson?.id && vocabulary.roleEntities(x).has(id));
+  const roleNames = (p: IndexedPassage, id: string) => vocabulary.roleNames(p.explicit, id);
   const ranked = hits.map(({ passage, score }): RankedPassage => {
     const prev = index.neighbour(passage, -1, false);
     const next = index.neighbour(passage, 1);
@@ -249,7 +249,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // an organisation there or in a sentence next to it in its paragraph, which often sets
     // the scene, or in the story's role of a less common name in it ("X was recruited by Y"
     // with Y "recruited X to Tesla").
-    const subjectOk = persons.every((e) => passage.entities.has(e.id)) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || [...passage.explicit].some((id) => id !== vocabulary.mainPerson?.id && vocabulary.roleEntities(id).has(e.id)));
+    const subjectOk = persons.every((e) => passage.entities.has(e.id)) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
     const relationProblem = relations.problem(question.relations, question.entities, passage) ?? focusProblem(question, passage, continuation, [prev, next].filter((n): n is IndexedPassage => n?.passage.paragraph === passage.passage.paragraph), entities, vocabulary);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;

@@ -94,7 +94,7 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
       // The organisation in the verb's sentence, or, when that names no organisation at all,
     // next to it in its paragraph ("In 2017 X was recruited by Y." after "... Tesla ...").
     // Or in the story's role of a less common name in it ("X was recruited by Y", Y "recruited X to Tesla").
-    const names = (p: IndexedPassage, e: StoryEntity) => p.entities.has(e.id) || (![...p.entities].some((id) => entities.get(id)?.kind === 'organisation') && (around.some((n) => n.entities.has(e.id)) || [...p.explicit].some((id) => id !== vocabulary.mainPerson?.id && vocabulary.roleEntities(id).has(e.id))));
+    const names = (p: IndexedPassage, e: StoryEntity) => p.entities.has(e.id) || (![...p.entities].some((id) => entities.get(id)?.kind === 'organisation') && (around.some((n) => n.entities.has(e.id)) || vocabulary.roleNames(p.explicit, e.id)));
     // The verb in a sentence that names the organisation and the person asked about.
       const shown = [passage, continuation].some((p) => p !== undefined && family.some((t) => p.terms.has(t)) && names(p, action.entity) && near(p) && persons.every((e) => p.entities.has(e.id)));
       if (!shown) return `focus:${action.term}`;

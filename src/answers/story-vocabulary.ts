@@ -182,6 +182,16 @@ export class StoryVocabulary {
     return found;
   }
 
+  /**
+   * True when one of the names written in a text (other than the main person's) has a story
+   * role that names the entity: "recruited by Elon Musk" places Tesla, Musk's role being
+   * "recruited Karpathy to Tesla".
+   */
+  roleNames(written: Iterable<string>, entityId: string): boolean {
+    for (const id of written) if (id !== this.mainPerson?.id && this.roleEntities(id).has(entityId)) return true;
+    return false;
+  }
+
   /** The entity's name and aliases. */
   aliasesOf(entityId: string): string[] {
     return this.aliasesById.get(entityId) ?? [];
