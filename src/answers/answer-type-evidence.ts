@@ -2,7 +2,7 @@ import type { AnalysedQuestion } from './question';
 import type { IndexedPassage } from './passage-index';
 import type { EntityMention, StoryEntity } from './story-vocabulary';
 import { parseDateMention, type DateMention } from './date-mentions';
-import { textTerms } from './text-terms';
+import { textTerms, wordTerms } from './text-terms';
 
 /**
  * Does a passage contain the kind of thing the question asks for? A "when" question needs
@@ -253,18 +253,20 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       // "Which outlet ...": a name written as a source ("Axios called", "Winbuzzer's coverage",
       // "confirmed to TechCrunch") is an outlet, whatever words surround it.
       // The sentence's first word is a candidate here too ("Axios called ...").
-      const opening = /^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*/.exec(text);
-      const sourceCandidates = opening && !question.text.includes(opening[0]) && context.mentions(opening[0]).length === 0 ? [...candidates, opening] : candidates;
-      const sourced = question.head !== undefined && SOURCE_HEADS.has(question.head) ? sourceCandidates.filter((m) => writtenAsSource(text, m)) : [];
-      if (sourced.length > 0) return hard(sourced.map((m) => m[0]), 1, at(sourced));
+      if (question.head !== undefined && SOURCE_HEADS.has(question.head)) {
+        const opening = /^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*/.exec(text);
+        const sourceCandidates = opening && !question.text.includes(opening[0]) && context.mentions(opening[0]).length === 0 ? [...candidates, opening] : candidates;
+        const sourced = sourceCandidates.filter((m) => writtenAsSource(text, m));
+        if (sourced.length > 0) return hard(sourced.map((m) => m[0]), 1, at(sourced));
+      }
       // "Which model will his team train first": what is to come is named next to its kind
       // when the coverage knows it; a name elsewhere in the sentence is about something else.
       const future = /\b(?:will|going to|gonna|upcoming|planned)\b/i.test(question.text);
       // "Which small language model did he use": a sentence that writes the asked kind in full
       // with no name next to it says there was one, not which.
       const kindWords = question.headWords ?? [];
-      const unnamedKind = kindWords.length > 0 && question.head !== undefined && writesPhrase(text, [...kindWords, question.head]);
-      if (candidates.length === 0) return question.naming || future || unnamedKind ? hard([], 0, []) : soft(0);
+      const unnamedKind = () => kindWords.length > 0 && question.head !== undefined && writesPhrase(text, [...kindWords, question.head]);
+      if (candidates.length === 0) return question.naming || future || unnamedKind() ? hard([], 0, []) : soft(0);
       // The head word as the article may write it ("company" for "startup").
       const head = question.head ? [question.head, ...context.synonymsOf(question.head)] : [];
       const near = candidates.some((m) => nearTerms(text, m, head, 3));
@@ -277,7 +279,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         if (named.length === 0 && words.length > 0) named = candidates.filter((m) => words.every((w) => nearTerms(text, m, [w], 3)));
         return named.length > 0 ? hard(named.map((m) => m[0]), 1, at(named)) : hard([], 0, []);
       }
-      if (!near && (future || unnamedKind)) return hard([], 0, []);
+      if (!near && (future || unnamedKind())) return hard([], 0, []);
       const entity = mentions.find((m) => !asked.has(m.entity.id) && !context.isUbiquitous(m.entity))?.entity;
       return soft(near ? 1 : 0.6, candidates.map((m) => m[0]), at(candidates), entity);
     }
@@ -288,7 +290,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
 
 /** True when the text has these terms as consecutive words ("small language model"). */
 function writesPhrase(text: string, terms: string[]): boolean {
-  const words = [...text.toLowerCase().matchAll(/[a-z0-9]+(?:['-][a-z0-9]+)*/g)].map((m) => textTerms(m[0]).at(-1) ?? '');
+  const words = wordTerms(text).map((ts) => ts.at(-1) ?? '');
   return words.some((_, i) => terms.every((t, j) => words[i + j] === t));
 }
 

@@ -1,7 +1,7 @@
 import type { AnalysedQuestion } from './question';
 import type { IndexedPassage, PassageIndex } from './passage-index';
 import type { StoryEntity } from './story-vocabulary';
-import { textTerms } from './text-terms';
+import { textTerms, wordTerms } from './text-terms';
 import { ASKS_PRESENT, ASKS_SPEAKERS_REASON, FOUNDING, speakerSays, writtenAsFounded, contradictsModifier, contradictsPlace, onlyPast, personDoesVerb, verbClass, verbNear } from './question-focus';
 
 /**
@@ -119,8 +119,13 @@ function predicateObject(question: string, predicate: string): string[] {
 
 /** True when a word of `verbs` has a word of `objects` within four words after it (or before it, passive). */
 function verbGoverns(text: string, verbs: ReadonlySet<string>, objects: ReadonlySet<string>): boolean {
-  const terms = [...text.toLowerCase().matchAll(/[a-z0-9]+(?:['-][a-z0-9]+)*/g)].map((m) => textTerms(m[0]));
-  return terms.some((ts, i) => ts.some((t) => verbs.has(t)) && terms.slice(Math.max(0, i - 4), i + 5).some((os, j) => j !== Math.min(4, i) && os.some((o) => objects.has(o))));
+  const words = wordTerms(text);
+  const isObject = (j: number) => words[j]?.some((o) => objects.has(o)) ?? false;
+  for (const [i, terms] of words.entries()) {
+    if (!terms.some((t) => verbs.has(t))) continue;
+    for (let j = i - 4; j <= i + 4; j++) if (j !== i && isObject(j)) return true;
+  }
+  return false;
 }
 
 /** "What did <someone> say/post/tweet ...": the words of a named speaker are asked for. */

@@ -1,5 +1,5 @@
 import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
-import { compoundTerms, isIrregularPast, textTerms } from './text-terms';
+import { HEDGES, compoundTerms, isIrregularPast, textTerms } from './text-terms';
 import { questionRelations, type QuestionRelations } from './question-relations';
 import { actingOrganisations, askedChange, focusModifiers, namedThing, placedNouns, type ActingOrganisation, type FocusModifier, type PlacedNoun } from './question-focus';
 
@@ -71,6 +71,8 @@ const TYPE_RULES: Array<[RegExp, AnswerType]> = [
 
 /** Asking about one of these asks for an amount of money. */
 const MONEY_WORDS = /\b(?:salary|salaries|pay|paid|compensation|cost|costs|price|worth|valuation|valued|revenue|earn\w*|income|funding|fee|fees)\b/;
+
+const HEDGE = new RegExp(`\\b(?:${HEDGES.join('|')}) `, 'g');
 
 /** "The old name of", "its official name": a name of a kind, not the name everyone uses. */
 const QUALIFIED_NAME = /\b(?:old|new|official|full|real|original|former|previous|earlier|current|working|code) name (?:of|for)\b/;
@@ -155,8 +157,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const lower = text
     .toLowerCase()
     .replace(/^(?:and|so|ok|okay|hey|please|tell me|do you know)[,\s]+/, '')
-    // Hedges ("what does X actually do", "who supposedly said") do not change what is asked.
-    .replace(/\b(?:supposedly|allegedly|apparently|purportedly|actually|really|basically|exactly|precisely) /g, '')
+    .replace(HEDGE, '')
     // "About how many ...", "roughly how much ...": the hedge does not change what is asked.
     .replace(/^(?:about|roughly|around|approximately|just|exactly) (?=how (?:many|much|long|old|big)\b)/, '')
     // "What is the name of the class ..." asks "which class ...".

@@ -7,6 +7,9 @@ import { porterStem } from './porter-stemmer';
  * evidence, so they never become terms.
  */
 
+/** Hedges ("what does X actually do", "who supposedly said"): they do not change what is asked. */
+export const HEDGES: readonly string[] = ['supposedly', 'allegedly', 'apparently', 'purportedly', 'seemingly', 'reputedly', 'exactly', 'precisely', 'actually', 'basically', 'really'];
+
 const STOP_WORDS = new Set(
   `a about above after against all am an and any are aren't as at be because been before being below between both but by
   can could did didn't do does doesn't doing don't down during each few for from further had has have having he her here hers
@@ -15,8 +18,7 @@ const STOP_WORDS = new Set(
   themselves then there these they this those through to too under until up very was wasn't we were what when where which while
   who whom whose why will with won't would you your yours yourself yourselves also then ever yet s t ll ve re d m
   tell please know anyone anything something thing things say said says according reportedly reported report
-  per roughly approximately around nearly almost within
-  supposedly allegedly apparently purportedly seemingly reputedly exactly precisely actually basically really`.split(/\s+/),
+  per roughly approximately around nearly almost within ${HEDGES.join(' ')}`.split(/\s+/),
 );
 
 /**
@@ -126,6 +128,11 @@ export function compoundTerms(text: string): string[] {
     if (joined) out.push(joined);
   }
   return out;
+}
+
+/** The terms of each word of a text, word by word (empty for a stop word): for checks of word order. */
+export function wordTerms(text: string): string[][] {
+  return [...text.toLowerCase().matchAll(WORD)].map((m) => textTerms(m[0]));
 }
 
 /** Every term of a text, in order; a hyphenated word gives its joined form and its parts. */
