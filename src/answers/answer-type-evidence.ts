@@ -19,7 +19,8 @@ const DATE = new RegExp(
     '\\b(?:19|20)\\d{2}-\\d{2}(?:-\\d{2})?\\b',
     '\\b(?:19|20)\\d{2}\\b',
     '\\b(?:this|last|next) (?:week|month|year)\\b',
-    '\\b(?:yesterday|today)\\b',
+    // Not "today's models": a possessive is of the present generally, not an event's date.
+    "\\b(?:yesterday|today)\\b(?!['\u2019]s\\b)",
   ].join('|'),
   'gi',
 );

@@ -67,7 +67,7 @@ const SOFT_COVERAGE = 0.4;
 const FRAMING_COVERAGE = 0.62;
 /** An entity named in at least this share of passages says nothing about any one of them. */
 const UBIQUITOUS_SHARE = 0.12;
-const CANDIDATES = 40;
+const CANDIDATES = 80;
 /** Heads of a question asking for a name as such ("what label ..."): the name shows them. */
 const NAMING_HEADS: ReadonlySet<string> = new Set(['label', 'name', 'term', 'title', 'phrase', 'nickname', 'moniker', 'brand'].flatMap((w) => textTerms(w)));
 /** Answer types a passage must satisfy; the others only earn a bonus. */
