@@ -1,7 +1,7 @@
 import type { AnalysedQuestion } from './question';
 import { POSTINGS_BUDGET, type IndexedPassage, type PassageHit, type PassageIndex } from './passage-index';
 import type { Paraphrase, StoryEntity } from './story-vocabulary';
-import { isWeakTerm as isWeakWord, textTerms } from './text-terms';
+import { degreeForms, isWeakTerm as isWeakWord, textTerms } from './text-terms';
 import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
 import type { RefusalReason } from './answer';
@@ -95,12 +95,17 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   const foundingVerbs = new Set(question.type === 'date' ? question.actingOrganisations.filter((o) => o.verb && FOUNDING.has(o.verb)).map((o) => o.verb!) : []);
   for (const term of question.terms) {
     let synonyms = foundingVerbs.has(term) ? new Set([...vocabulary.synonymsOf(term), ...FOUNDING]) : vocabulary.synonymsOf(term);
+    // A superlative is shown by its comparative ("the deepest bench": "no one has a deeper bench").
+    const degrees = term.endsWith('est') && !isWeakTerm(term) ? degreeForms(term).filter((t) => index.termFrequency(t) > 0) : [];
+    if (degrees.length > 0) synonyms = new Set([...synonyms, ...degrees]);
     let paraphrases = vocabulary.paraphrasesOf(term);
     let dfs = [term, ...synonyms].map((t) => index.termFrequency(t)).filter((df) => df > 0);
     let required = false;
     if (dfs.length === 0) {
-      // The same word written otherwise ("undergrad", "optimise", "redditors").
-      const same = index.sameWordTerms(term);
+      // The same word written otherwise ("undergrad", "optimise", "redditors"), or another
+      // degree of it ("deepest" for "deeper").
+      const degrees = isWeakTerm(term) ? [] : degreeForms(term).filter((t) => index.termFrequency(t) > 0);
+      const same = degrees.length > 0 ? degrees : index.sameWordTerms(term);
       if (same.length > 0) {
         synonyms = new Set([...synonyms, ...same]);
         dfs = same.map((t) => index.termFrequency(t));

@@ -172,3 +172,23 @@ export function textTerms(text: string): string[] {
   }
   return out;
 }
+
+/**
+ * The other degrees of an adjective written with -er or -est ("deepest": deep, deeper;
+ * "biggest": big, bigger; "earliest": early, earlier), as terms. For question words the
+ * corpus never uses: a noun that merely ends so ("interest") then finds nothing to match.
+ */
+export function degreeForms(term: string): string[] {
+  const m = /^([a-z]{3,}?)(?:er|est)$/.exec(term);
+  if (!m) return [];
+  const stem = m[1]!;
+  const bases = new Set([stem, `${stem}e`]);
+  if (/([b-df-hj-np-tv-z])\1$/.test(stem)) bases.add(stem.slice(0, -1));
+  if (stem.endsWith('i')) bases.add(`${stem.slice(0, -1)}y`);
+  const forms = new Set<string>();
+  for (const word of [...bases, `${stem}er`, `${stem}est`]) {
+    const t = termOf(word);
+    if (t && t !== term) forms.add(t);
+  }
+  return [...forms];
+}
