@@ -2,7 +2,7 @@ import type { AnalysedQuestion } from './question';
 import type { IndexedPassage } from './passage-index';
 import type { EntityMention, StoryEntity } from './story-vocabulary';
 import { parseDateMention, type DateMention } from './date-mentions';
-import { textTerms, wordTerms } from './text-terms';
+import { isWeakTerm, textTerms, wordTerms } from './text-terms';
 
 /**
  * Does a passage contain the kind of thing the question asks for? A "when" question needs
@@ -270,7 +270,10 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       if (candidates.length === 0) return question.naming || future || unnamedKind() ? hard([], 0, []) : soft(0);
       // The head word as the article may write it ("company" for "startup").
       const head = question.head ? [question.head, ...context.synonymsOf(question.head)] : [];
-      const near = candidates.some((m) => nearTerms(text, m, head, 3));
+      // Or written as the object of the question's verb: "which companies has OpenAI been
+      // acquiring" is answered by "buying Chat.com, io Products ...".
+      const verbs = question.terms.filter((t) => t !== question.head && !question.sourceTerms.includes(t) && !isWeakTerm(t)).flatMap((t) => [t, ...context.synonymsOf(t)]);
+      const near = candidates.some((m) => nearTerms(text, m, head, 3) || objectOf(text, m, verbs));
       // "What is X called": the name must be written next to X, not anywhere in the sentence.
       // "Which X user ...": a person, so the name must be the one written as that user.
       if (question.naming || (question.head !== undefined && PERSON_HEADS.has(question.head))) {
@@ -314,6 +317,17 @@ function nearTerms(text: string, m: RegExpMatchArray, terms: string[], words: nu
   const after = text.slice(start + m[0].length).split(/\s+/).slice(0, words + 1).join(' ');
   const near = new Set(textTerms(`${before} ${after}`));
   return terms.some((t) => near.has(t));
+}
+
+/**
+ * True when the name follows one of the verbs (as terms) directly, a participle or past
+ * form with nothing between: "buying Chat.com", not "team"), Winbuzzer".
+ */
+function objectOf(text: string, m: RegExpMatchArray, verbs: readonly string[]): boolean {
+  const word = /(?:^|\s)([A-Za-z]+(?:ing|ed))\s+$/.exec(text.slice(0, m.index ?? 0))?.[1];
+  if (!word) return false;
+  const term = textTerms(word)[0];
+  return term !== undefined && verbs.includes(term);
 }
 
 /** "X is ...", "X, the ...", "called X": the passage says what X is. */
