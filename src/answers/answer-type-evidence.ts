@@ -321,13 +321,17 @@ function nearTerms(text: string, m: RegExpMatchArray, terms: string[], words: nu
 
 /**
  * True when the name follows one of the verbs (as terms) directly, a participle or past
- * form with nothing between: "buying Chat.com", not "team"), Winbuzzer".
+ * form with nothing between ("buying Chat.com", not "team"), Winbuzzer"), or is joined to
+ * one by a hyphen ("Microsoft-backed").
  */
 function objectOf(text: string, m: RegExpMatchArray, verbs: readonly string[]): boolean {
   const word = /(?:^|\s)([A-Za-z]+(?:ing|ed))\s+$/.exec(text.slice(0, m.index ?? 0))?.[1];
-  if (!word) return false;
-  const term = textTerms(word)[0];
-  return term !== undefined && verbs.includes(term);
+  // "Microsoft-backed OpenAI": the name joined to the participle is who does it.
+  const joined = /^-([a-z]+ed)\b/.exec(text.slice((m.index ?? 0) + m[0].length))?.[1];
+  return [word, joined].some((w) => {
+    const term = w ? textTerms(w)[0] : undefined;
+    return term !== undefined && verbs.includes(term);
+  });
 }
 
 /** "X is ...", "X, the ...", "called X": the passage says what X is. */
@@ -339,7 +343,7 @@ function definesSubject(subject: string, text: string): boolean {
     .filter(Boolean);
   if (words.length === 0) return false;
   const s = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]?');
-  const after = new RegExp(`\\b${s}\\w{0,3}"?,?\\s+(?:(?:is|are|was|were) (?:a|an|the|one|its|his|her|their|\\w+'s)\\b|refers to|means|describes|,? ?(?:a|an|the)\\b|-\\s)`, 'i');
+  const after = new RegExp(`\\b${s}\\w{0,3}["\u201d]?,?["\u201d]?\\s+(?:(?:which |that )?(?:is|are|was|were) (?:a|an|the|one|its|his|her|their|\\w+'s)\\b|(?:which |that )?(?:refers to|means|describes|denotes)|,? ?(?:a|an|the)\\b|-\\s)`, 'i');
   const before = new RegExp(`\\b(?:called|termed|dubbed|known as|named|coined)\\s+(?:(?:this|the|it)\\s+(?:\\w+\\s+)?)?"?${s}`, 'i');
   return after.test(text) || before.test(text) || new RegExp(`\\b${s}\\w{0,3}"?,\\s`, 'i').test(text);
 }

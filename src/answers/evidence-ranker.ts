@@ -57,6 +57,11 @@ export interface RankOutcome {
   unknownTerms: string[];
 }
 
+/** Score for a passage from the article the question says it read (all its naming words there). */
+const SOURCE_BONUS = 0.15;
+/** Words of a source phrase that name a kind of writing, not which one ("piece", "summary"). */
+const SOURCE_KINDS: ReadonlySet<string> = new Set(textTerms('piece article articles story summary write-up writeup report post analysis page coverage comparison section thread video outlet site source one'));
+
 /** Coverage of the question's other words that lets a passage answer without its key word. */
 const KEY_FREE_COVERAGE = 0.8;
 /** Coverage the best passage needs before it may answer. */
@@ -109,7 +114,8 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
       if (same.length > 0) {
         synonyms = new Set([...synonyms, ...same]);
         dfs = same.map((t) => index.termFrequency(t));
-        required = true;
+        // Where the user read it is never required ("studio" is not "studied").
+        required = !isWeakTerm(term);
       }
     }
     // "RL" the articles spell out ("reinforcement-learning"): its letters start the words.
@@ -122,6 +128,8 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     if (dfs.length === 0 && question.compounds.includes(term)) continue;
     if (dfs.length === 0 && !isWeakTerm(term) && paraphrases.length === 0) unknownTerms.push(term);
     const weight = idf(dfs.length ? Math.min(...dfs) : paraphrases.length ? n / 4 : 0, n) * (isWeakTerm(term) ? 0.25 : 1);
+    // "What did he leave OpenAI in 2023 to launch": a year the question gives dates what is asked.
+    if (/^(?:19|20)\d{2}$/.test(term) && question.type !== 'date') required = true;
     units.push({ kind: 'term', key: term, weight, synonyms, paraphrases, ...(required ? { required } : {}) });
     raise(exactWeights, term, 1);
     raise(searchWeights, term, 1);
@@ -187,6 +195,14 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     weight: u.kind === 'term' && isWeakTerm(u.key) ? 0.25 : 1,
     ...(u.kind === 'entity' ? { entity: u.key } : { terms: new Set([u.key, ...u.synonyms]) }),
   }));
+  // "Per the Studio Global piece": passages of an article whose outlet, title or text has the
+  // words that name where the user read it come first among equals.
+  const sourceNames = question.sourceTerms.filter((t) => !SOURCE_KINDS.has(t) && index.termFrequency(t) < n);
+  const sourceShare = (p: IndexedPassage) => {
+    if (sourceNames.length === 0) return 0;
+    const terms = index.articleTerms(p);
+    return sourceNames.filter((t) => terms.has(t)).length / sourceNames.length;
+  };
   // An organisation is shown, as context, by a name whose story role holds it ("Musk": "recruited Karpathy to Tesla").
   const roleNames = (p: IndexedPassage, id: string) => vocabulary.roleNames(p.explicit, id);
   const ranked = hits.map(({ passage, score }): RankedPassage => {
@@ -263,7 +279,7 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // at, close together) mean the sentence says it; scattered over a long sentence, the
     // words may belong to different statements ("founded Eureka Labs" vs "Anthropic").
     const close = proximity(passage.text, proximityUnits, continuation || introduction ? [] : type.positions, vocabulary);
-    const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore) + 0.25 * close - longPenalty;
+    const value = coverage + (HARD_TYPES.has(question.type) ? 0.4 : 0.15) * type.strength + 0.1 * (score / topScore) + 0.25 * close - longPenalty + SOURCE_BONUS * sourceShare(passage);
     return { passage, ...(continuation ? { continuation } : {}), ...(introduction ? { introduction } : {}), keyCovered, wordsMatch, coverage, type, subjectOk, ...(relationProblem ? { relationProblem } : {}), score: value };
   });
   // Passages that may answer come first: a weak match must not hide a usable one.

@@ -49,6 +49,8 @@ interface IndexedArticle {
   /** Hash of everything indexing reads; equal hash = nothing to redo. */
   hash: string;
   passages: IndexedPassage[];
+  /** Every term of the article, its outlet and title (made when first asked for). */
+  terms?: ReadonlySet<string>;
 }
 
 /** Counters that show how much work updates did (tests and diagnostics). */
@@ -246,6 +248,17 @@ export class PassageIndex {
     const n = i < 0 ? undefined : list[i + offset];
     if (!n) return undefined;
     return !sameParagraph || n.passage.paragraph === p.passage.paragraph ? n : undefined;
+  }
+
+  /** Every term of the passage's article, its outlet and its title ("the Studio Global piece"). */
+  articleTerms(p: IndexedPassage): ReadonlySet<string> {
+    const known = this.articlesById.get(p.article.id);
+    if (!known) return new Set();
+    if (!known.terms) {
+      // The whole body: a byline or a site's name often stands on a line no passage keeps.
+      known.terms = new Set(textTerms(`${known.article.outlet}\n${known.article.title}\n${known.article.body}`));
+    }
+    return known.terms;
   }
 
   /** Every term of the passage's paragraph (context for the sentence). */

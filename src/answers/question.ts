@@ -93,6 +93,10 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\bbr(?:ing|ings|ought|inging) (\S+(?: \S+)?) (on board|in)\b/gi, 'hired $1'],
   [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],
+  // "Which company backs OpenAI": funds it, not a return ("get back to research").
+  [/\bback(s|ed|ing)\b(?! (?:to|into|from|out|off|down|up|away)\b)/gi, 'fund$1'],
+  // "Back in 2017", "back then": only when.
+  [/\bback (?=(?:in|when|then|during|around)\b)/gi, ''],
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
   [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],
@@ -117,6 +121,14 @@ const SOURCE_FRAMES: Array<[RegExp, string]> = [
   // "The ATA summary says ...", "in the Architects' Tech Alliance writeup, ...".
   [/^(?:in )?(?:the |that |this |one )?(?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section)(?:,\s*|\s+(?:says|said|claims|argues|reports|mentions|lists|gives|predicts|thinks|notes)\s+(?:that\s+)?)/i, ''],
 ];
+
+/**
+ * "How do the articles define X", "how is X described": asks what X is (group 1: X), a term
+ * rather than a thing told of ("how did Axios describe the hire" asks for words about it).
+ */
+const DEFINED_HOW = /^how (?:do|does|did|would|is|are) (?:[\w'’-]+ ){0,5}?(?:define|describe|explain|characteri[sz]e|defined|described|explained)(?: the (?:term|phrase|idea|concept)(?: of)?)? ["'“]?(?!(?:the|a|an|his|her|their|its|this|that|these|those|him|them|it|me|us|you)\b)((?:(?!him\b|her\b|them\b|it\b)[^?"”\s]+ ?){1,3}?)["'”]?\??$/;
+/** The frame of such a question: "how does", who defines it, and the verb. */
+const DEFINING_FRAME = /^(\s*how (?:do|does|did|would|is|are) )((?:[\w'’-]+ ){0,5}?)(define|describe|explain|characteri[sz]e|defined|described|explained)\b/i;
 
 /** "went over to", "jumped to", "is heading to" an organisation: joined it. */
 const MOVE_TO = /\b(?:go|goes|going|went|gone|head|heads|heading|headed|jump|jumps|jumped|jumping|switch|switches|switched|switching|defect|defects|defected|defecting)(?: over| across)? to\s+(?:the\s+)?$/i;
@@ -190,7 +202,12 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // "What is X?" / "Who is X?" with a short X asks for a definition of X.
   // "What does X do?" asks what X is, too.
   // "What's X for?" asks what X is for: X is the subject.
-  const definition = /^(?:what|who)(?: is|'s| are| was| were) (?:a |an |the )?([^?]{1,60}?)(?: for)?\??$/.exec(lower) ?? /^what (?:does|do|did) (?:a |an |the )?([^?]{1,60}?) do\??$/.exec(lower);
+  // "How do the articles define X?", "what does X mean?": the same.
+  const definition =
+    /^(?:what|who)(?: is|'s| are| was| were) (?:a |an |the )?([^?]{1,60}?)(?: for)?\??$/.exec(lower) ??
+    /^what (?:does|do|did) (?:a |an |the )?([^?]{1,60}?) do\??$/.exec(lower) ??
+    DEFINED_HOW.exec(lower) ??
+    /^what (?:does|do|did) (?:the (?:term|phrase) )?["'“]?([^?"”]{1,60}?)["'”]? (?:mean|refer to|stand for)\??$/.exec(lower);
   if (definition && definition[1] && definition[1].split(' ').length <= 4) {
     const subject = definition[1].trim();
     const isEntity = mentions.length === 1 && mentions[0]!.length >= subject.length - 2;
@@ -212,6 +229,14 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   let rest = text
     .replace(/^(\s*what(?: is|'s| was)) (the name of)\b/i, (_m, what: string, frame: string) => what + ' '.repeat(frame.length + 1))
     .replace(/^(\s*(?:can you )?)(name (?:a few|a couple|some|any|one|two|three|an|a)(?: of)?)(?= )/i, (_m, lead: string, frame: string) => lead + ' '.repeat(frame.length)).replace(/^(\s*(?:by |and |about |roughly |around |approximately |just |exactly )?how)( (?:much|many|big|large|high|fast|long|old))\b/i, (_m, how: string, frame: string) => how + ' '.repeat(frame.length));
+  // "How does the Studio Global piece define X": who defines it is where the user read it,
+  // and the verb is the question's frame.
+  if (type === 'definition') {
+    rest = rest.replace(DEFINING_FRAME, (_m, how: string, frame: string, verb: string) => {
+      source += ` ${frame}`;
+      return how + ' '.repeat(frame.length + verb.length);
+    });
+  }
   // The asked-for role is the answer, not a word the evidence must repeat.
   if (type === 'role') rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
   if (named) rest = rest.replace(/\b(?:called|named|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));

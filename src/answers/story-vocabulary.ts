@@ -47,6 +47,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['competitor', 'rival', 'competition'],
   ['write', 'wrote', 'post', 'state', 'comment'],
   ['money', 'funding', 'capital'],
+  ['fund', 'back', 'finance', 'invest', 'backer', 'investor'],
   ['firm', 'company', 'business'],
   ['teach', 'teaching', 'education', 'educator', 'lecture'],
   ['ceo', 'chief executive'],
