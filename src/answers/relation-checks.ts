@@ -120,6 +120,13 @@ export class RelationChecker {
     const after = mentions.filter((x) => x.at > i && x.at - i <= 4 && x.m.entity.kind === 'organisation' && (x.at === i + 1 || !/['\u2019]s$/.test(words[x.last]!.lower)));
     if (after[0]?.m.entity.id === entity.id) return true;
     if (entity.kind === 'person' && mentions.some((x) => x.m.entity.id === entity.id && x.at > i && x.at - i <= 4)) return true;
+    // No object of its own: "returned to OpenAI, then left to launch ..." left OpenAI, the
+    // last organisation before it.
+    const next = words[i + 1];
+    if (after.length === 0 && (!next || /^(?:to|again|in|after|before|for|when|and|but)$/.test(next.lower))) {
+      const before = mentions.filter((x) => x.m.entity.kind === 'organisation' && x.last < i && i - x.last <= 8).at(-1);
+      if (before?.m.entity.id === entity.id) return true;
+    }
     // Before it: "Anthropic, founded in 2021", "Anthropic's founders", "OpenAI, which he left".
     const word = words[i]!;
     for (const x of mentions) {
