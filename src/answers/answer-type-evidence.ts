@@ -25,7 +25,7 @@ const DATE = new RegExp(
   'gi',
 );
 const NUMBER_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|dozen|dozens|hundreds|thousands|million|millions|billion|trillion)';
-const COUNT = new RegExp(`(?<![\\w.])\\d[\\d,.]*(?: (?:million|billion|trillion|thousand|hundred))?(?!\\w)|\\b${NUMBER_WORD}(?: ${NUMBER_WORD})?\\b`, 'gi');
+const COUNT = new RegExp(`(?<![\\w.])\\d[\\d,.]*(?:[kKmM]|bn)?(?: (?:million|billion|trillion|thousand|hundred))?(?!\\w)|\\b${NUMBER_WORD}(?: ${NUMBER_WORD})?\\b`, 'gi');
 const AMOUNT = /[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|bn|million|billion|trillion))?|\b\d[\d,.]*\s?(?:%|percent|per cent)|\b\d[\d,.]*\s?(?:million|billion|trillion)\b|\b(?:six|seven|eight|nine|ten)-figure\b/gi;
 const YEAR = /^(?:19|20)\d{2}$/;
 const DURATION = new RegExp(`\\b(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD}|an?|half an?|several|a few|a couple of)[\\s-](?:years?|months?|weeks?|days?|decades?|hours?)\\b`, 'gi');

@@ -130,6 +130,8 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     const weight = idf(dfs.length ? Math.min(...dfs) : paraphrases.length ? n / 4 : 0, n) * (isWeakTerm(term) ? 0.25 : 1);
     // "What did he leave OpenAI in 2023 to launch": a year the question gives dates what is asked.
     if (/^(?:19|20)\d{2}$/.test(term) && question.type !== 'date') required = true;
+    // "How many stars does nanoGPT have": what has the counted things must be in the sentence.
+    if (question.owner?.includes(term)) required = true;
     units.push({ kind: 'term', key: term, weight, synonyms, paraphrases, ...(required ? { required } : {}) });
     raise(exactWeights, term, 1);
     raise(searchWeights, term, 1);
@@ -245,7 +247,10 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // A next sentence ending in a colon introduces what comes after it, not this one.
     // A quote that runs on into the next sentence is one statement: its speaker is there.
     const runsOn = question.type === 'person' && /^["\u201c]/.test(passage.text) && !/["\u201d]/.test(passage.text.slice(1));
-    if (type.strength === 0 && next && !/:\s*$/.test(next.text) && question.type !== 'reason' && question.type !== 'other' && (question.type !== 'person' || runsOn)) {
+    // Nor for a date unless the next sentence points back ("That was in 2015"): its date is
+    // of what it tells ("At Stanford he built CS231n ... in 2015"), not of this sentence.
+    const pointsBack = next !== undefined && /^(?:that|this|it|then|the (?:move|change|deal|hire|news))\b/i.test(next.text);
+    if (type.strength === 0 && next && !/:\s*$/.test(next.text) && question.type !== 'reason' && question.type !== 'other' && (question.type !== 'person' || runsOn) && (question.type !== 'date' || pointsBack)) {
       const following = typeEvidence(question, next, typeContext);
       if (following.strength > 0) {
         type = { ...following, strength: following.strength * 0.8 };

@@ -1,5 +1,5 @@
 import type { StoryEntity, StoryVocabulary } from './story-vocabulary';
-import { HEDGES, compoundTerms, isIrregularPast, textTerms } from './text-terms';
+import { HEDGES, compoundTerms, isIrregularPast, isWeakTerm, textTerms } from './text-terms';
 import { questionRelations, type QuestionRelations } from './question-relations';
 import { actingOrganisations, askedChange, focusModifiers, namedThing, placedNouns, type ActingOrganisation, type FocusModifier, type PlacedNoun } from './question-focus';
 
@@ -55,12 +55,14 @@ export interface AnalysedQuestion {
   actingOrganisations: ActingOrganisation[];
   /** Terms only of where the user read it ("per the piece on compute"): weak, never key words. */
   sourceTerms: string[];
+  /** For "how many stars does the nanoGPT repo have", the terms of what has them (not a pronoun). */
+  owner?: string[];
   /** "What day of the week": the answer's full date is also given as its weekday. */
   weekday?: boolean;
 }
 
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
-  [/^(?:in )?(?:what|which) (?:year|date|day|month|time)\b|^when\b|\bsince when\b|^how long ago\b/, 'date'],
+  [/^(?:in |on |by |at )?(?:what|which) (?:year|date|day|month|time)\b|^when\b|\bsince when\b|^how long ago\b/, 'date'],
   [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^how (?:big|large|high|fast)\b/, 'amount'],
   [/^(?:by )?how many\b|^what (?:is the )?number of\b|^how old\b|^(?:for )?how long\b/, 'count'],
   [/^(?:from |in )?where\b|^(?:in |from |at )?(?:what|which) (?:country|city|place|university|school|college)\b/, 'place'],
@@ -121,6 +123,9 @@ const SOURCE_FRAMES: Array<[RegExp, string]> = [
   // "The ATA summary says ...", "in the Architects' Tech Alliance writeup, ...".
   [/^(?:in )?(?:the |that |this |one )?(?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section)(?:,\s*|\s+(?:says|said|claims|argues|reports|mentions|lists|gives|predicts|thinks|notes)\s+(?:that\s+)?)/i, ''],
 ];
+
+/** "How many stars does the nanoGPT repo have": group 1 is what has them. */
+const COUNT_OWNER = /^how many (?:[\w'’.-]+ ){1,3}(?:does|did|do|has|had) (?!(?:he|she|it|they|him|his|her)\b)(.+?) (?:have|has|get|got|earn|draw|attract|receive|gain|hit|reach|boast|rack up|pull in)\b/;
 
 /**
  * "How do the articles define X", "how is X described": asks what X is (group 1: X), a term
@@ -264,7 +269,9 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
   const weekday = type === 'date' && /\b(?:day of the week|weekday)\b/i.test(original);
-  return { ...(weekday ? { weekday } : {}), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
+  const ownerPhrase = type === 'count' ? COUNT_OWNER.exec(lower)?.[1] : undefined;
+  const owner = ownerPhrase ? textTerms(ownerPhrase).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
+  return { ...(weekday ? { weekday } : {}), ...(owner.length > 0 ? { owner } : {}), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
 }
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */
@@ -301,7 +308,7 @@ function nameHeadPhrase(lower: string, names: string[]): string[] | undefined {
 function typeWordOf(type: AnswerType, lower: string, head: string | undefined): string | undefined {
   const word =
     type === 'place' ? /^(?:in |from |at )?(?:what|which) (university|school|college)\b/.exec(lower)?.[1]
-    : type === 'date' ? /^(?:in )?(?:what|which) (year|date|day|month|time)\b/.exec(lower)?.[1]
+    : type === 'date' ? /^(?:in |on |by |at )?(?:what|which) (year|date|day|month|time)\b/.exec(lower)?.[1]
     : type === 'amount' ? /^(?:by )?how much (money|cash|funding|capital)\b/.exec(lower)?.[1]
     : undefined;
   if (word) return textTerms(word)[0];
