@@ -223,7 +223,9 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // The answer found is the asked kind of thing: "which university" is shown by "Stanford".
     const realised = type.satisfied && type.strength >= 0.8 && type.values.length > 0;
     // Each unit's own coverage, kept for the key-free check below.
-    const shown = units.map((u) => unitCoverage(u, passage, paragraph, prev, next, roleNames));
+    // Where the user read it is shown by the article itself ("per the ATA summary").
+    const articleTerms = sourceNames.length > 0 ? index.articleTerms(passage) : undefined;
+    const shown = units.map((u) => (articleTerms && u.kind === 'term' && sourceNames.includes(u.key) && articleTerms.has(u.key) ? 1 : unitCoverage(u, passage, paragraph, prev, next, roleNames)));
     for (const [i, u] of units.entries()) {
       const c = realised && u.kind === 'term' && u.key === question.typeWord ? 1 : shown[i]!;
       if (specificTerms.includes(u)) {

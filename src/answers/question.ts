@@ -97,6 +97,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],
   // "Which company backs OpenAI": funds it, not a return ("get back to research").
   [/\bback(s|ed|ing)\b(?! (?:to|into|from|out|off|down|up|away)\b)/gi, 'fund$1'],
+  // "A battle lasting how long": how long is all it asks.
+  [/\b(?:lasting|last|lasts|lasted|running|run) (?=(?:for )?how long\b)/gi, ''],
   // "Back in 2017", "back then": only when.
   [/\bback (?=(?:in|when|then|during|around)\b)/gi, ''],
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
@@ -202,6 +204,9 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   if (type === 'amount' && /^how (?:big|large|high)\b/.test(asked) && !MONEY_WORDS.test(lower) && !/\b(?:round|raise|raised|money|cash|capital|deal|bonus\w*|offers?|packages?)\b|[$€£]/.test(lower)) type = 'count';
   // "... within how many years?": the count asked at the end of the sentence.
   if (type === 'other' && /\bhow many\b/.test(lower)) type = 'count';
+  // "... a battle lasting how long?": a stretch of time asked at the end.
+  const longAtEnd = type === 'other' && /\b(?:for )?how long\??$/.test(lower);
+  if (longAtEnd) type = 'count';
   else if (type === 'other' && /\bhow much\b/.test(lower)) type = 'amount';
   const mentions = vocabulary.mentions(text);
   // "What is X?" / "Who is X?" with a short X asks for a definition of X.
@@ -261,7 +266,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     : type === 'name' ? namePhrase?.at(-1) : type === 'count' ? /\bhow many ([a-z-]+)/.exec(asked)?.[1] : undefined;
   // "ex-CTOs": the counted thing is the last part of a compound.
   // "How old was X": an age, a number of years old.
-  const head = type === 'count' && /^how old\b/.test(lower) ? 'old' : type === 'count' && /^(?:for )?how long\b/.test(lower) ? 'long' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
+  const head = type === 'count' && /^how old\b/.test(lower) ? 'old' : type === 'count' && (longAtEnd || /^(?:for )?how long\b/.test(lower)) ? 'long' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
   const subject = type === 'definition' && definition?.[1] ? definition[1].trim() : undefined;
   const typeWord = typeWordOf(type, asked, head);
   const relations = questionRelations(text, lower, mentions);

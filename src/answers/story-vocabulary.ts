@@ -45,6 +45,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['big', 'large', 'huge'],
   ['famous', 'renowned', 'prominent', 'recognizable', 'known'],
   ['competitor', 'rival', 'competition'],
+  ['battle', 'fight', 'war', 'struggle', 'showdown'],
   ['write', 'wrote', 'post', 'state', 'comment'],
   ['money', 'funding', 'capital'],
   ['fund', 'back', 'finance', 'invest', 'backer', 'investor'],
