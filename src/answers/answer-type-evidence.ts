@@ -107,7 +107,8 @@ const at = (matches: RegExpMatchArray[]): number[] => matches.map((m) => m.index
 
 export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, context: TypeContext): TypeEvidence {
   const text = p.text;
-  const asked = new Set(question.entities.map((e) => e.id));
+  // What the question names is not its answer, and neither is an organisation that only dates it.
+  const asked = new Set([...question.entities.map((e) => e.id), ...question.timeMarks]);
   // "Who took over after he left": "he" is the story's main person, who is then not the answer.
   if (context.mainPerson && /\b(?:he|him|his|he's|he'd)\b/i.test(question.text) && !question.entities.some((e) => e.kind === 'person')) asked.add(context.mainPerson.id);
   const others = [...p.entities]
@@ -176,7 +177,11 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       const senior = question.relations.asksForSuperior;
       const mentions = senior ? context.mentions(text) : [];
       const inRole = (e: StoryEntity) => !senior || mentions.some((m) => m.entity.id === e.id && context.isSenior(p, m, question.entities));
-      const person = others.find((e) => e.kind === 'person' && inRole(e));
+      // "Who is Anthropic's CTO": the person written next to the role ("CEO Dario Amodei").
+      const role = question.roleWord ? [question.roleWord, ...context.synonymsOf(question.roleWord)] : undefined;
+      const beside = (e: StoryEntity) => !role || entityPositions(context, text, e).some((at) => nearTerms(text, Object.assign([e.name], { index: at }) as RegExpMatchArray, role, 3));
+      const person = others.find((e) => e.kind === 'person' && inRole(e) && beside(e));
+      if (role && !person) return hard([], 0, []);
       if (person) return hard([person.id], rank(person) === 0 ? 1 : rank(person) === 1 ? 0.8 : 0.6, entityPositions(context, text, person), person);
       if (senior && others.some((e) => e.kind === 'person')) return hard([], 0, []);
       // "Who on X said ...": a handle written as the speaker ("X user @name wrote") is who.

@@ -197,6 +197,9 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     weight: u.kind === 'term' && isWeakTerm(u.key) ? 0.25 : 1,
     ...(u.kind === 'entity' ? { entity: u.key } : { terms: new Set([u.key, ...u.synonyms]) }),
   }));
+  // The asked kind as an article may write it ("companies" for "startup").
+  const headTerms = new Set([...(question.head ? [question.head] : []), ...(question.headWords ?? [])].flatMap((t) => [t, ...vocabulary.synonymsOf(t)]));
+  const askedUnits = question.askedTerms ? units.flatMap((u, i) => (u.kind === 'term' && question.askedTerms!.includes(u.key) && !isWeakTerm(u.key) ? [i] : [])) : [];
   // "Per the Studio Global piece": passages of an article whose outlet, title or text has the
   // words that name where the user read it come first among equals.
   const sourceNames = question.sourceTerms.filter((t) => !SOURCE_KINDS.has(t) && index.termFrequency(t) < n);
@@ -243,16 +246,21 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // or kind asked for.
     if (!keyCovered && !predicateMissing && key?.kind === 'term' && !question.hardTerms.includes(key.key) && key.key !== question.head && key.key !== question.predicate && relaxedCoverage(units, keys, shown, total) >= KEY_FREE_COVERAGE) keyCovered = true;
     if (missingRequired) keyCovered = false;
+    // "If Anthropic can't win on cash, what does it pitch instead": the lead-in's words alone
+    // do not answer; the asking clause must be there too.
+    if (askedUnits.length > 0 && !askedUnits.some((i) => shown[i]! >= 0.8)) keyCovered = false;
     const coverage = total > 0 ? covered / total : 0;
     let continuation: IndexedPassage | undefined;
     // Not for a person: a name in the next sentence is not who did what this one says.
     // A next sentence ending in a colon introduces what comes after it, not this one.
     // A quote that runs on into the next sentence is one statement: its speaker is there.
-    const runsOn = question.type === 'person' && /^["\u201c]/.test(passage.text) && !/["\u201d]/.test(passage.text.slice(1));
-    // Nor for a date unless the next sentence points back ("That was in 2015"): its date is
-    // of what it tells ("At Stanford he built CS231n ... in 2015"), not of this sentence.
+    const quoteRunsOn = /^["\u201c]/.test(passage.text) && !/["\u201d]/.test(passage.text.slice(1));
+    const runsOn = question.type === 'person' && quoteRunsOn;
+    // Nor for a date or a name unless the next sentence points back ("That was in 2015"): its
+    // date or name is of what it tells ("At Stanford he built CS231n ... in 2015"), not of this
+    // sentence; a name may follow a sentence that ends in a colon.
     const pointsBack = next !== undefined && /^(?:that|this|it|then|the (?:move|change|deal|hire|news))\b/i.test(next.text);
-    if (type.strength === 0 && next && !/:\s*$/.test(next.text) && question.type !== 'reason' && question.type !== 'other' && (question.type !== 'person' || runsOn) && (question.type !== 'date' || pointsBack)) {
+    if (type.strength === 0 && next && !/:\s*$/.test(next.text) && question.type !== 'reason' && question.type !== 'other' && (question.type !== 'person' || runsOn) && (question.type !== 'date' || pointsBack) && (question.type !== 'name' || pointsBack || quoteRunsOn || /:\s*$/.test(passage.text) || (next !== undefined && namesAskedKind(next.text, headTerms)))) {
       const following = typeEvidence(question, next, typeContext);
       if (following.strength > 0) {
         type = { ...following, strength: following.strength * 0.8 };
@@ -313,6 +321,12 @@ function acronymParaphrase(term: string, questionText: string): Paraphrase | und
   const written = new RegExp(`\\b${term}s?\\b`, 'i').exec(questionText)?.[0];
   if (!written || written.slice(0, term.length) !== term.toUpperCase()) return undefined;
   return { pattern: new RegExp(`\\b${[...term].map((c) => `${c}[a-z]{2,}`).join('[\\s-]+')}\\b`, 'i') };
+}
+
+/** True when a sentence opens by pointing back at the asked kind ("The six companies were ...", "He termed this method ..."). */
+function namesAskedKind(text: string, headTerms: ReadonlySet<string>): boolean {
+  const opening = text.split(/\s+/).slice(0, 6).join(' ');
+  return [...opening.matchAll(/\b(?:the|this|that|these|those|its|his|their|both)\s+((?:[\w-]+\s+){0,2}[\w-]+)/gi)].some((m) => textTerms(m[1]!).some((t) => headTerms.has(t)));
 }
 
 /** Why this passage may not answer, or undefined when it may. */

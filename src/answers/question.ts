@@ -55,6 +55,15 @@ export interface AnalysedQuestion {
   actingOrganisations: ActingOrganisation[];
   /** Terms only of where the user read it ("per the piece on compute"): weak, never key words. */
   sourceTerms: string[];
+  /** Organisations that only date the question ("after his time at Anthropic"): never the answer. */
+  timeMarks: string[];
+  /**
+   * Terms of the asking clause after a lead-in ("if Anthropic can't win on cash, what does it
+   * pitch instead"): the answer must show one of them, not only the lead-in's words.
+   */
+  askedTerms?: string[];
+  /** For "who is Anthropic's CTO", the role ("cto"): the person must be written next to it. */
+  roleWord?: string;
   /** For "how many stars does the nanoGPT repo have", the terms of what has them (not a pronoun). */
   owner?: string[];
   /** "What day of the week": the answer's full date is also given as its weekday. */
@@ -125,6 +134,9 @@ const SOURCE_FRAMES: Array<[RegExp, string]> = [
   // "The ATA summary says ...", "in the Architects' Tech Alliance writeup, ...".
   [/^(?:in )?(?:the |that |this |one )?(?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section)(?:,\s*|\s+(?:says|said|claims|argues|reports|mentions|lists|gives|predicts|thinks|notes)\s+(?:that\s+)?)/i, ''],
 ];
+
+/** "Who is Anthropic's CTO", "who's the president of Anthropic": group 1 is the role asked for. */
+const PERSON_ROLE = /^who(?:'s| is| was| are| were)(?: the)? (?:[\w.-]+(?:'s|’s) )?(?:new |current |former |first |founding )?(ceo|cto|cfo|coo|president|chair|chairman|chairwoman|founder|co-?founder|director|head|chief [a-z]+ officer|spokesperson|spokesman|spokeswoman)\b(?: (?:of|at) [^?]+)?\??$/;
 
 /** "How many stars does the nanoGPT repo have": group 1 is what has them. */
 const COUNT_OWNER = /^how many (?:[\w'’.-]+ ){1,3}(?:does|did|do|has|had) (?!(?:he|she|it|they|him|his|her)\b)(.+?) (?:have|has|get|got|earn|draw|attract|receive|gain|hit|reach|boast|rack up|pull in)\b/;
@@ -256,7 +268,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
   // "What startup was he running before Anthropic": an organisation after "before"/"after"
   // dates the question; the answer need not name it.
-  const timeMarks = mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:before|after|prior to|until|since)\s+(?:joining\s+|going\s+to\s+|moving\s+to\s+)?$/i.test(text.slice(0, m.start)));
+  const timeMarks = mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:before|after|prior to|until|since)\s+(?:joining\s+|going\s+to\s+|moving\s+to\s+|(?:his|her|their|its|the) (?:time|stint|years?|tenure|days|run|spell) (?:at|with|in)\s+)?$/i.test(text.slice(0, m.start)));
   const entities = [...new Map(mentions.filter((m) => !timeMarks.includes(m)).map((m) => [m.entity.id, m.entity])).values()];
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
   const namePhrase = type === 'name' ? nameHeadPhrase(asked, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;
@@ -274,9 +286,12 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
   const weekday = type === 'date' && /\b(?:day of the week|weekday)\b/i.test(original);
+  const askedTerms = leadIn ? textTerms(leadIn).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
+  const role = type === 'person' ? PERSON_ROLE.exec(lower)?.[1] : undefined;
+  const roleWord = role ? textTerms(role)[0] : undefined;
   const ownerPhrase = type === 'count' ? COUNT_OWNER.exec(lower)?.[1] : undefined;
   const owner = ownerPhrase ? textTerms(ownerPhrase).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
-  return { ...(weekday ? { weekday } : {}), ...(owner.length > 0 ? { owner } : {}), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
+  return { ...(weekday ? { weekday } : {}), ...(owner.length > 0 ? { owner } : {}), ...(askedTerms.length > 0 ? { askedTerms } : {}), ...(roleWord ? { roleWord } : {}), timeMarks: timeMarks.map((m) => m.entity.id), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
 }
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */
