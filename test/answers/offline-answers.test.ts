@@ -34,7 +34,7 @@ const heldOut = readQuestions('paraphrase-questions.jsonl');
  */
 const heldOutSecond = readQuestions('paraphrase-questions-2.jsonl');
 /** A period asked about ("while at Tesla") placed in the answer: bundled 21, seeds 17. */
-const SECOND_SET_FLOOR: Record<string, number> = { bundled: 22, seeds: 19 };
+const SECOND_SET_FLOOR: Record<string, number> = { bundled: 23, seeds: 20 };
 
 /**
  * A third set, written by someone else while the relation checks were built and never seen
@@ -49,7 +49,7 @@ const heldOutThird = readQuestions('paraphrase-questions-3.jsonl');
  * The change gap ("from 150 to 750" = 600), any founding verb for "started" and a quote shown
  * from where it opens: bundled 23, seeds 23.
  */
-const THIRD_SET_FLOOR: Record<string, number> = { bundled: 25, seeds: 24 };
+const THIRD_SET_FLOOR: Record<string, number> = { bundled: 27, seeds: 25 };
 
 /**
  * A fourth set, written by someone else during the gate rebalancing and scored once after
@@ -76,7 +76,7 @@ const FOURTH_SET_FLOOR: Record<string, number> = { bundled: 24, seeds: 24 };
  * the bundled one): known faults, kept as a ceiling so none is added and any fix shows.
  */
 const heldOutFifth = readQuestions('paraphrase-questions-5.jsonl');
-const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 18, seeds: 19 };
+const FIFTH_SET_FLOOR: Record<string, number> = { bundled: 20, seeds: 19 };
 /**
  * Then fixed by the owner of a figure (the organisation named before it, not one it is
  * compared with), the asked precision of a date ("which month in 2024": not a bare year,
@@ -164,20 +164,29 @@ const heldOutFourteenth = readQuestions('paraphrase-questions-14.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
   { name: 'sixth', questions: heldOutSixth, floor: SIXTH_SET_FLOOR, wrongRefusals: SIXTH_SET_WRONG_REFUSALS, wrongAnswers: SIXTH_SET_WRONG_ANSWERS },
   // Seeds 26 -> 25: "which company did Elon Musk lure him to back in 2017" had been answered from a sentence without 2017; a year the question gives must now be in the answer sentence.
-  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 22, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 21, seeds: 20 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 22, seeds: 21 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 23, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 24, seeds: 23 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 26, seeds: 23 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
   // Seeds: one wrong answer since passages of the article the user names count its name as shown:
   // "why did he pick anthropic according to the ATA summary" gets another outlet's headline reason.
-  { name: 'fifteenth', questions: heldOutFifteenth, floor: { bundled: 27, seeds: 27 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'sixteenth', questions: heldOutSixteenth, floor: { bundled: 29, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
-  { name: 'seventeenth', questions: heldOutSeventeenth, floor: { bundled: 28, seeds: 24 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'eighteenth', questions: heldOutEighteenth, floor: { bundled: 24, seeds: 19 }, wrongRefusals: { bundled: 2, seeds: 2 }, wrongAnswers: { bundled: 2, seeds: 2 } },
-  { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 32, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
-  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 27, seeds: 24 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 27, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
-  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 26, seeds: 20 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 4 } },
+  { name: 'fifteenth', questions: heldOutFifteenth, floor: { bundled: 31, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'sixteenth', questions: heldOutSixteenth, floor: { bundled: 33, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'seventeenth', questions: heldOutSeventeenth, floor: { bundled: 31, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'eighteenth', questions: heldOutEighteenth, floor: { bundled: 26, seeds: 24 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 35, seeds: 33 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 29, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 31, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 29, seeds: 22 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 3 } },
+  // Sets 19-22, written by two more separate sessions from the seeds alone. Sets 19-20 were
+  // scored once after the first round of changes they measured (bundled and seeds 57/80 right
+  // for the code before it, 60/80 after), sets 21-22 once after the second (bundled 60 -> 63,
+  // seeds 58 -> 63 of 80); both then guided changes. Two questions were reworded afterwards so
+  // they do not repeat a dozen words of a seed article.
+  { name: 'nineteenth', questions: readQuestions('paraphrase-questions-19.jsonl'), floor: { bundled: 34, seeds: 31 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'twentieth', questions: readQuestions('paraphrase-questions-20.jsonl'), floor: { bundled: 29, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'twenty-first', questions: readQuestions('paraphrase-questions-21.jsonl'), floor: { bundled: 36, seeds: 33 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'twenty-second', questions: readQuestions('paraphrase-questions-22.jsonl'), floor: { bundled: 26, seeds: 29 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 2 } },
 ];
 
 /**
