@@ -84,6 +84,11 @@ function entityPositions(context: TypeContext, text: string, entity: StoryEntity
   return found.length ? found : [0];
 }
 
+/** A story name found in the text, shaped as a regular-expression match (for the nearness checks). */
+function mentionMatch(text: string, m: EntityMention): RegExpMatchArray {
+  return Object.assign([text.slice(m.start, m.start + m.length)], { index: m.start }) as RegExpMatchArray;
+}
+
 function notInQuestion(values: string[], question: AnalysedQuestion): string[] {
   const q = question.text.toLowerCase();
   return values.filter((v) => !q.includes(v));
@@ -179,7 +184,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       const inRole = (e: StoryEntity) => !senior || mentions.some((m) => m.entity.id === e.id && context.isSenior(p, m, question.entities));
       // "Who is Anthropic's CTO": the person written next to the role ("CEO Dario Amodei").
       const role = question.roleWord ? [question.roleWord, ...context.synonymsOf(question.roleWord)] : undefined;
-      const beside = (e: StoryEntity) => !role || entityPositions(context, text, e).some((at) => nearTerms(text, Object.assign([e.name], { index: at }) as RegExpMatchArray, role, 3));
+      const beside = (e: StoryEntity) => !role || context.mentions(text).some((m) => m.entity.id === e.id && nearTerms(text, mentionMatch(text, m), role, 3));
       const person = others.find((e) => e.kind === 'person' && inRole(e) && beside(e));
       if (role && !person) return hard([], 0, []);
       if (person) return hard([person.id], rank(person) === 0 ? 1 : rank(person) === 1 ? 0.8 : 0.6, entityPositions(context, text, person), person);
@@ -207,7 +212,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       if (question.head) {
         // "Who is Anthropic's rival": an organisation written next to "rival" (or its synonym).
         const head = [question.head, ...context.synonymsOf(question.head)];
-        const inRole = context.mentions(text).filter((m) => !asked.has(m.entity.id) && m.entity.kind === 'organisation' && nearTerms(text, Object.assign([text.slice(m.start, m.start + m.length)], { index: m.start }) as RegExpMatchArray, head, 3));
+        const inRole = context.mentions(text).filter((m) => !asked.has(m.entity.id) && m.entity.kind === 'organisation' && nearTerms(text, mentionMatch(text, m), head, 3));
         const first = inRole[0];
         return first ? hard([first.entity.id], 1, [first.start], first.entity) : hard([], 0, []);
       }
@@ -226,7 +231,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       const found: RegExpMatchArray[] = [];
       for (const m of context.mentions(text)) {
         if (!people.some((e) => e.id === m.entity.id)) continue;
-        const around = Object.assign([text.slice(m.start, m.start + m.length)], { index: m.start }) as RegExpMatchArray;
+        const around = mentionMatch(text, m);
         if (nearTerms(text, around, TITLE_TERMS, 3)) found.push(around);
       }
       return hard(found.map((m) => m[0]), 1, at(found));
@@ -243,7 +248,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         if (asked.has(m.entity.id) || context.isUbiquitous(m.entity)) continue;
         // "What is the team called": a thing's name, never a person of the story.
         if (question.naming && m.entity.kind === 'person') continue;
-        const match = Object.assign([text.slice(m.start, m.start + m.length)], { index: m.start }) as RegExpMatchArray;
+        const match = mentionMatch(text, m);
         candidates.push(match);
       }
       for (const m of text.matchAll(/(?<=[a-z,]\s)(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*|[A-Z]{1,5}\d+\w*)/g)) {

@@ -100,16 +100,16 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
   const foundingVerbs = new Set(question.type === 'date' ? question.actingOrganisations.filter((o) => o.verb && FOUNDING.has(o.verb)).map((o) => o.verb!) : []);
   for (const term of question.terms) {
     let synonyms = foundingVerbs.has(term) ? new Set([...vocabulary.synonymsOf(term), ...FOUNDING]) : vocabulary.synonymsOf(term);
-    // A superlative is shown by its comparative ("the deepest bench": "no one has a deeper bench").
-    const degrees = term.endsWith('est') && !isWeakTerm(term) ? degreeForms(term).filter((t) => index.termFrequency(t) > 0) : [];
-    if (degrees.length > 0) synonyms = new Set([...synonyms, ...degrees]);
+    // Other degrees of the word the corpus uses: a superlative is always shown by them ("the
+    // deepest bench": "no one has a deeper bench"); an -er word only when it is not used itself.
+    const degrees = isWeakTerm(term) ? [] : degreeForms(term).filter((t) => index.termFrequency(t) > 0);
+    if (degrees.length > 0 && term.endsWith('est')) synonyms = new Set([...synonyms, ...degrees]);
     let paraphrases = vocabulary.paraphrasesOf(term);
     let dfs = [term, ...synonyms].map((t) => index.termFrequency(t)).filter((df) => df > 0);
     let required = false;
     if (dfs.length === 0) {
       // The same word written otherwise ("undergrad", "optimise", "redditors"), or another
-      // degree of it ("deepest" for "deeper").
-      const degrees = isWeakTerm(term) ? [] : degreeForms(term).filter((t) => index.termFrequency(t) > 0);
+      // degree of it ("bigger" for "big").
       const same = degrees.length > 0 ? degrees : index.sameWordTerms(term);
       if (same.length > 0) {
         synonyms = new Set([...synonyms, ...same]);
@@ -260,7 +260,12 @@ export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, en
     // date or name is of what it tells ("At Stanford he built CS231n ... in 2015"), not of this
     // sentence; a name may follow a sentence that ends in a colon.
     const pointsBack = next !== undefined && /^(?:that|this|it|then|the (?:move|change|deal|hire|news))\b/i.test(next.text);
-    if (type.strength === 0 && next && !/:\s*$/.test(next.text) && question.type !== 'reason' && question.type !== 'other' && (question.type !== 'person' || runsOn) && (question.type !== 'date' || pointsBack) && (question.type !== 'name' || pointsBack || quoteRunsOn || /:\s*$/.test(passage.text) || (next !== undefined && namesAskedKind(next.text, headTerms)))) {
+    const typeMayContinue =
+      question.type === 'person' ? runsOn
+      : question.type === 'date' ? pointsBack
+      : question.type === 'name' ? pointsBack || quoteRunsOn || /:\s*$/.test(passage.text) || (next !== undefined && namesAskedKind(next.text, headTerms))
+      : question.type !== 'reason' && question.type !== 'other';
+    if (type.strength === 0 && next && !/:\s*$/.test(next.text) && typeMayContinue) {
       const following = typeEvidence(question, next, typeContext);
       if (following.strength > 0) {
         type = { ...following, strength: following.strength * 0.8 };

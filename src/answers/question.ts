@@ -70,8 +70,11 @@ export interface AnalysedQuestion {
   weekday?: boolean;
 }
 
+/** "What year", "on which date": the date word asked for (group 1). */
+const DATE_WORD = /^(?:in |on |by |at )?(?:what|which) (year|date|day|month|time)\b/;
+
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
-  [/^(?:in |on |by |at )?(?:what|which) (?:year|date|day|month|time)\b|^when\b|\bsince when\b|^how long ago\b/, 'date'],
+  [new RegExp(`${DATE_WORD.source}|^when\\b|\\bsince when\\b|^how long ago\\b`), 'date'],
   [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^how (?:big|large|high|fast)\b/, 'amount'],
   [/^(?:by )?how many\b|^what (?:is the )?number of\b|^how old\b|^(?:for )?how long\b/, 'count'],
   [/^(?:from |in )?where\b|^(?:in |from |at )?(?:what|which) (?:country|city|place|university|school|college)\b/, 'place'],
@@ -215,10 +218,9 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // "How big did the class get": a size in numbers, not money, unless money is asked about.
   if (type === 'amount' && /^how (?:big|large|high)\b/.test(asked) && !MONEY_WORDS.test(lower) && !/\b(?:round|raise|raised|money|cash|capital|deal|bonus\w*|offers?|packages?)\b|[$€£]/.test(lower)) type = 'count';
   // "... within how many years?": the count asked at the end of the sentence.
-  if (type === 'other' && /\bhow many\b/.test(lower)) type = 'count';
   // "... a battle lasting how long?": a stretch of time asked at the end.
   const longAtEnd = type === 'other' && /\b(?:for )?how long\??$/.test(lower);
-  if (longAtEnd) type = 'count';
+  if (type === 'other' && (longAtEnd || /\bhow many\b/.test(lower))) type = 'count';
   else if (type === 'other' && /\bhow much\b/.test(lower)) type = 'amount';
   const mentions = vocabulary.mentions(text);
   // "What is X?" / "Who is X?" with a short X asks for a definition of X.
@@ -328,7 +330,7 @@ function nameHeadPhrase(lower: string, names: string[]): string[] | undefined {
 function typeWordOf(type: AnswerType, lower: string, head: string | undefined): string | undefined {
   const word =
     type === 'place' ? /^(?:in |from |at )?(?:what|which) (university|school|college)\b/.exec(lower)?.[1]
-    : type === 'date' ? /^(?:in |on |by |at )?(?:what|which) (year|date|day|month|time)\b/.exec(lower)?.[1]
+    : type === 'date' ? DATE_WORD.exec(lower)?.[1]
     : type === 'amount' ? /^(?:by )?how much (money|cash|funding|capital)\b/.exec(lower)?.[1]
     : undefined;
   if (word) return textTerms(word)[0];
