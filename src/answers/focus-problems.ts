@@ -14,7 +14,7 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
   const synonymsOf = (t: string) => vocabulary.synonymsOf(t);
   if (contradictsModifier(passage.text, question.modifiers, synonymsOf)) return 'focus:modifier';
   if (contradictsPlace(passage.text, question.placed)) return 'focus:place';
-  if (otherCompound(question.text, passage.text)) return 'focus:compound';
+  if (otherCompound(question.text, passage.text, synonymsOf)) return 'focus:compound';
   // "Which first project ...": an ordinal on the asked kind must be stated for it, not any one.
   const ordinal = question.head ? askedOrdinal(question.text, question.head) : undefined;
   if (ordinal && ![passage, continuation].some((p) => p !== undefined && new RegExp(`\\b${ordinal}\\b`, 'i').test(p.text))) return 'focus:ordinal';
@@ -138,11 +138,13 @@ const STRICT_FOUNDING: ReadonlySet<string> = new Set(textTerms('found founded co
  * The question's hyphenated word is not in the passage, which has the same second part with
  * another first one instead: "post-training" asked, "pre-training" written.
  */
-function otherCompound(question: string, passage: string): boolean {
+function otherCompound(question: string, passage: string, synonymsOf: (term: string) => ReadonlySet<string>): boolean {
   const text = passage.toLowerCase().replace(/[\u2010\u2011]/g, '-');
-  for (const [, first, second] of question.toLowerCase().replace(/[\u2010\u2011]/g, '-').matchAll(/\b([a-z]+)-([a-z]{4,})\b/g)) {
+  for (const [whole, first, second] of question.toLowerCase().replace(/[\u2010\u2011]/g, '-').matchAll(/\b([a-z]+)-([a-z]{4,})\b/g)) {
     if (text.includes(`${first}-${second}`) || text.includes(`${first}${second}`)) continue;
-    for (const m of text.matchAll(new RegExp(`\\b([a-z]+)-${second}\\b`, 'g'))) if (m[1] !== first) return true;
+    // "autonomous-driving" for "self-driving": another first part that says the same.
+    const same = synonymsOf(textTerms(whole!)[0] ?? whole!);
+    for (const m of text.matchAll(new RegExp(`\\b([a-z]+)-${second}\\b`, 'g'))) if (m[1] !== first && !same.has(textTerms(m[0])[0] ?? m[0])) return true;
   }
   return false;
 }

@@ -115,7 +115,7 @@ export function namedThing(lower: string): string | undefined {
  * verb of its class; a verb of another class ("exits" for "join") states another event.
  */
 const VERB_CLASSES = [
-  'join joined joins joining rejoin rejoined move moved moves land landed lands follow followed follows arrive arrived hire hired hires recruit recruited sign signed poach poached bring brought defect defected switch switched go went come came return returned returns',
+  'join joined joins joining become became becomes rejoin rejoined move moved moves land landed lands follow followed follows arrive arrived hire hired hires recruit recruited sign signed poach poached bring brought defect defected switch switched go went come came return returned returns',
   'leave left leaves leaving quit quits depart departed departs departure exit exited exits resign resigned resigns',
   'found founded founds cofound cofounded co-found co-founded start started starts establish established launch launched create created set build built',
 ].map((c) => new Set(textTerms(c)));

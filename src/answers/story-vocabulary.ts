@@ -79,6 +79,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['role', 'position', 'title', 'job'],
   ['undergraduate', 'bachelor', 'degree'],
   ['sports', 'basketball', 'football', 'soccer', 'baseball'],
+  ['self-driving', 'autonomous-driving', 'driverless', 'autonomous'],
   ['improvement', 'optimization', 'optimisation', 'tweak', 'enhancement', 'gain'],
 ];
 
@@ -100,7 +101,10 @@ const LESS_COST: Paraphrase = { allOf: [termSet('cut reduce reduction lower decr
 const MORE_TIME: Paraphrase = { allOf: [termSet('increase more longer double extend'), termSet('time hours days weeks duration')] };
 /** "under X", "under the mentorship of X": someone senior to the subject. */
 const UNDER_SOMEONE: Paraphrase = { pattern: /\bunder (?:the (?:\w+ )?(?:mentorship|supervision|guidance|leadership|direction|management) of )?(?:[A-Z][\w-]+ )*[A-Z][\w-]+/ };
+/** "became director of AI at Tesla": a post taken at an organisation is joining it. */
+const POST_TAKEN_AT: Paraphrase = { pattern: /\bbec(?:ame|ome|omes|oming) (?:[\w-]+ ){1,5}at (?:[A-Z][\w-]*)/ };
 const GENERIC_PARAPHRASES: Array<[string, Paraphrase]> = [
+  ['join', POST_TAKEN_AT],
   ['fast', LESS_TIME], ['speed', LESS_TIME], ['quick', LESS_TIME], ['accelerate', LESS_TIME],
   ['cheap', LESS_COST], ['slow', MORE_TIME],
   ['supervise', UNDER_SOMEONE], ['supervisor', UNDER_SOMEONE], ['advisor', UNDER_SOMEONE], ['adviser', UNDER_SOMEONE],

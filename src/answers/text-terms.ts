@@ -18,7 +18,7 @@ const STOP_WORDS = new Set(
   themselves then there these they this those through to too under until up very was wasn't we were what when where which while
   who whom whose why will with won't would you your yours yourself yourselves also then ever yet s t ll ve re d m
   tell please know anyone anything something thing things say said says according reportedly reported report
-  per roughly approximately around nearly almost within ${HEDGES.join(' ')}`.split(/\s+/),
+  per roughly approximately around nearly almost within originally initially ${HEDGES.join(' ')}`.split(/\s+/),
 );
 
 /**
