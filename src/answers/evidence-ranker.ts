@@ -82,7 +82,8 @@ function idf(df: number, n: number): number {
   return Math.log(1 + (n + 1) / (df + 0.5));
 }
 
-export function rankEvidence(question: AnalysedQuestion, index: PassageIndex, entities: ReadonlyMap<string, StoryEntity>): RankOutcome {
+export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entities: ReadonlyMap<string, StoryEntity>): RankOutcome {
+  const question = withSlipsMended(asked, index);
   // Words of where the user read it count as little as weak words.
   const isWeakTerm = (t: string) => isWeakWord(t) || question.sourceTerms.includes(t);
   const n = Math.max(1, index.size);
@@ -335,6 +336,31 @@ function namesAskedKind(text: string, headTerms: ReadonlySet<string>): boolean {
 }
 
 /** Why this passage may not answer, or undefined when it may. */
+/**
+ * The asked thing or relation mistyped ("how many folowers", "who did he sucede"): when the
+ * corpus never uses the word, nor any synonym or other form of it, but uses one word a
+ * typing slip away, the question is read with that word.
+ */
+function withSlipsMended(question: AnalysedQuestion, index: PassageIndex): AnalysedQuestion {
+  const mended = new Map<string, string>();
+  for (const term of [question.head, question.predicate]) {
+    if (term === undefined || mended.has(term) || index.termFrequency(term) > 0) continue;
+    if ([...index.vocabulary.synonymsOf(term)].some((t) => index.termFrequency(t) > 0) || index.sameWordTerms(term).length > 0) continue;
+    const slip = index.misspeltTerm(term);
+    if (slip) mended.set(term, slip);
+  }
+  if (mended.size === 0) return question;
+  const mend = (t: string) => mended.get(t) ?? t;
+  return {
+    ...question,
+    terms: question.terms.map(mend),
+    ...(question.head ? { head: mend(question.head) } : {}),
+    ...(question.predicate ? { predicate: mend(question.predicate) } : {}),
+    ...(question.headWords ? { headWords: question.headWords.map(mend) } : {}),
+    ...(question.askedTerms ? { askedTerms: question.askedTerms.map(mend) } : {}),
+  };
+}
+
 export function gate(best: RankedPassage): RefusalReason | undefined {
   if (!best.subjectOk) return 'wrong-subject';
   if (best.relationProblem) return 'wrong-relation';

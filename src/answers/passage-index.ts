@@ -236,6 +236,21 @@ export class PassageIndex {
     return found;
   }
 
+  /**
+   * The one indexed term a typing slip away from `term` ("folow" for "follow"), if exactly
+   * one is; for a word of five letters or more the corpus never uses.
+   */
+  misspeltTerm(term: string): string | undefined {
+    if (term.length < 5 || /^\d/.test(term)) return undefined;
+    let found: string | undefined;
+    for (const t of this.termDf.keys()) {
+      if (Math.abs(t.length - term.length) > 1 || t.length < 5 || !oneEditApart(t, term)) continue;
+      if (found !== undefined) return undefined;
+      found = t;
+    }
+    return found;
+  }
+
   /** In how many passages an entity is named (or meant by a pronoun). */
   entityFrequency(entityId: string): number {
     return this.entityDf.get(entityId) ?? 0;
@@ -333,4 +348,21 @@ export class PassageIndexCache {
     }
     return this.built.index;
   }
+}
+
+/**
+ * One letter inserted or dropped, two neighbours swapped, or, in a word of seven letters or
+ * more, one letter changed (in shorter words a changed letter is often another word: "skill",
+ * "still").
+ */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)) return true;
+    return a.length >= 7 && a.slice(i + 1) === b.slice(i + 1);
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
 }

@@ -290,6 +290,13 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('What is the name of the computer vision class Karpathy built?').text).toMatch(/CS231n/);
   });
 
+  test('a mistyped asked word is read as the one corpus word a slip away; a changed letter in a short word is not a slip', () => {
+    expect(answerer.answer('how many folowers has he got on X').text).toMatch(/2\.5 million followers/);
+    expect(answerer.index().misspeltTerm(porterStem('folowers'))).toBe(porterStem('followers'));
+    // "skill" is one letter from "still", which the articles use: another word, not a typo.
+    expect(answerer.index().misspeltTerm(porterStem('skill'))).toBeUndefined();
+  });
+
   test('a rare question word the article puts otherwise is forgiven when the rest is shown', () => {
     expect(answerer.answer("how much did training time drop when he applied the agent's tweaks to a bigger model?").text).toMatch(/11%/);
     expect(answerer.answer('When did Karpathy leave Anthropic?').text).toBeNull();
