@@ -148,11 +148,12 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
   // Words the corpus never uses, in a question whose other words are specific and known,
   // are often only framing ("attend", "originally", "snapping", "odds"): they are left out,
   // and the rest must then match strongly. Never the asked-for thing itself ("which car"),
-  // a number, or a word written as a name or quoted ("Which car does Musk drive?").
+  // a number, a word of the counted thing ("how many graduate students"), or a word written
+  // as a name or quoted ("Which car does Musk drive?").
   let framingDropped = false;
   const knownSpecific = units.filter((u) => (u.kind === 'entity' && question.entities.some((e) => e.id === u.key && !ubiquitous(e))) || (u.kind === 'term' && !isWeakTerm(u.key) && !unknownTerms.includes(u.key))).length;
   const knownTerms = units.filter((u) => u.kind === 'term' && !isWeakTerm(u.key) && !unknownTerms.includes(u.key)).length;
-  const droppable = unknownTerms.every((t) => t !== question.head && t !== question.predicate && !/^\d/.test(t) && !question.hardTerms.includes(t));
+  const droppable = unknownTerms.every((t) => t !== question.head && t !== question.predicate && !/^\d/.test(t) && !question.hardTerms.includes(t) && !question.countedWords?.includes(t));
   if (unknownTerms.length > 0 && droppable && knownSpecific >= 2 && knownTerms >= 1 && knownSpecific >= unknownTerms.length) {
     for (const t of unknownTerms) {
       const dropped = units.findIndex((u) => u.kind === 'term' && u.key === t);

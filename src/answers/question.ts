@@ -64,6 +64,8 @@ export interface AnalysedQuestion {
   askedTerms?: string[];
   /** For "who is Anthropic's CTO", the role ("cto"): the person must be written next to it. */
   roleWord?: string;
+  /** The words before the counted thing ("graduate" of "how many graduate students"): never framing. */
+  countedWords?: string[];
   /** For "how many stars does the nanoGPT repo have", the terms of what has them (not a pronoun). */
   owner?: string[];
   /** "What day of the week": the answer's full date is also given as its weekday. */
@@ -275,9 +277,11 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
   const namePhrase = type === 'name' ? nameHeadPhrase(asked, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;
   const headWords = namePhrase && namePhrase.length > 1 ? namePhrase.slice(0, -1).flatMap((w) => textTerms(w)) : [];
+  const counted = type === 'count' ? countedPhrase(asked) : [];
+  const countedWords = counted.slice(0, -1).flatMap((w) => textTerms(w));
   const headWord = orgRole
     ? orgRole[1]
-    : type === 'name' ? namePhrase?.at(-1) : type === 'count' ? /\bhow many ([a-z-]+)/.exec(asked)?.[1] : undefined;
+    : type === 'name' ? namePhrase?.at(-1) : type === 'count' ? counted.at(-1) : undefined;
   // "ex-CTOs": the counted thing is the last part of a compound.
   // "How old was X": an age, a number of years old.
   const head = type === 'count' && /^how old\b/.test(lower) ? 'old' : type === 'count' && (longAtEnd || /^(?:for )?how long\b/.test(lower)) ? 'long' : named ?? (headWord ? textTerms(headWord.replace(/'s$/, '')).at(-1) : undefined);
@@ -293,7 +297,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const roleWord = role ? textTerms(role)[0] : undefined;
   const ownerPhrase = type === 'count' ? COUNT_OWNER.exec(lower)?.[1] : undefined;
   const owner = ownerPhrase ? textTerms(ownerPhrase).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
-  return { ...(weekday ? { weekday } : {}), ...(owner.length > 0 ? { owner } : {}), ...(askedTerms.length > 0 ? { askedTerms } : {}), ...(roleWord ? { roleWord } : {}), timeMarks: timeMarks.map((m) => m.entity.id), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
+  return { ...(countedWords.length > 0 ? { countedWords } : {}), ...(weekday ? { weekday } : {}), ...(owner.length > 0 ? { owner } : {}), ...(askedTerms.length > 0 ? { askedTerms } : {}), ...(roleWord ? { roleWord } : {}), timeMarks: timeMarks.map((m) => m.entity.id), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
 }
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */
@@ -324,6 +328,23 @@ function nameHeadPhrase(lower: string, names: string[]): string[] | undefined {
     if (phrase.length === 4 || word !== w) break;
   }
   return phrase.length > 0 ? phrase : undefined;
+}
+
+/**
+ * The counted thing of "how many ...": the noun phrase's last word, up to its first plural
+ * ("how many github stars does" -> stars, "how many million views" -> views, "how many
+ * researchers worldwide" -> researchers).
+ */
+function countedPhrase(lower: string): string[] {
+  const m = /\bhow many ([^?.,!]+)/.exec(lower);
+  if (!m) return [];
+  const phrase: string[] = [];
+  for (const word of m[1]!.split(/\s+/).slice(0, 3)) {
+    if (phrase.length > 0 && (PHRASE_STOP.test(word) || isIrregularPast(word) || (/ed$/.test(word) && word.length > 4))) break;
+    phrase.push(word);
+    if (/[^s]s$|^(?:people|ppl|men|women|children)$/.test(word)) break;
+  }
+  return phrase;
 }
 
 /** See `AnalysedQuestion.typeWord`. */

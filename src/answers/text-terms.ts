@@ -68,6 +68,8 @@ const WORD = /[a-z0-9]+(?:['-][a-z0-9]+)*/g;
 const NUMBER_DIGITS: Record<string, string> = {
   two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8', nine: '9', ten: '10', eleven: '11', twelve: '12',
 };
+/** Chat shorthand for plain words ("ppl", "yrs"). */
+const SHORTHAND: Record<string, string> = { ppl: 'people', yrs: 'years', yr: 'year', mos: 'months', govt: 'government' };
 /** Plural abbreviations the stemmer leaves alone ("CTOs" = CTO, "ICs" = IC). */
 const ABBREVIATIONS: Record<string, string> = { ctos: 'cto', ceos: 'ceo', cfos: 'cfo', coos: 'coo', ics: 'ic', llms: 'llm', phds: 'phd', gpus: 'gpu', tpus: 'tpu', ais: 'ai', vps: 'vp' };
 const NUMBER_WORDS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'hundred', 'thousand', 'million', 'billion', 'trillion']);
@@ -110,7 +112,8 @@ function computeTerm(word: string): string | undefined {
   if (NUMBER_WORDS.has(w)) return w;
   const abbreviation = ABBREVIATIONS[w];
   if (abbreviation) return abbreviation;
-  return porterStem(IRREGULAR[w] ?? w);
+  const spelled = SHORTHAND[w] ?? w;
+  return porterStem(IRREGULAR[spelled] ?? spelled);
 }
 
 /** Verbs after which "back" is a return ("went back", "come back", "get back"). */
