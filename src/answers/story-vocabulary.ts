@@ -62,6 +62,8 @@ const GENERIC_SYNONYMS: string[][] = [
   ['quit', 'leave', 'depart', 'departure', 'exit', 'resign'],
   ['rival', 'competitor', 'challenger', 'opponent'],
   ['call', 'dub', 'describe', 'characterize', 'label'],
+  ['nickname', 'dub', 'moniker'],
+  ['comparison', 'compare', 'analogy'],
   ['return', 'back', 'rejoin', 'rejoined'],
   ['discover', 'find', 'found', 'identify', 'uncover'],
   ['establish', 'found', 'launch', 'start', 'create'],
