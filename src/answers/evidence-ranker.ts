@@ -279,7 +279,9 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     if (type.strength === 0 && prev && /:\s*$/.test(prev.text) && /^["\u201c']/.test(passage.text) && question.type !== 'reason' && question.type !== 'other') {
       const before = typeEvidence(question, prev, typeContext);
       if (before.strength > 0) {
-        type = { ...before, strength: before.strength * 0.8 };
+        // A bare speaker line ("User @name added:") says nothing but who: as sure as the quote's own.
+        const speakerLine = prev.text.split(/\s+/).length <= 6;
+        type = { ...before, strength: before.strength * (speakerLine ? 1 : 0.8) };
         introduction = prev;
       }
     }

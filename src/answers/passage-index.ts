@@ -38,7 +38,8 @@ const PRONOUN = /\b(?:he|his|him|she|her)\b/i;
 /** Lines that carry no statement: bylines, handles, counters, navigation. */
 function isNoise(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
-  if (words.length < 4) return true;
+  // "User @name added:" is short but says who said the quote after it.
+  if (words.length < 4) return !(/:$/.test(text.trim()) && /(?<![\w@])@\w{2,}/.test(text));
   if (/^@@?\w+$/.test(text.trim())) return true;
   return !/[a-z]{3}/.test(text);
 }
