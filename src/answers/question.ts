@@ -115,6 +115,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:lasting|last|lasts|lasted|running|run) (?=(?:for )?how long\b)/gi, ''],
   // "Back in 2017", "back then": only when.
   [/\bback (?=(?:in|when|then|during|around)\b)/gi, ''],
+  // "His title back at Tesla": formerly there (but "went back at once" is a return).
+  [/(?<!\b(?:go|goes|going|went|gone|come|comes|coming|came|get|gets|got|move|moved|head|headed|turn|turned) )\bback (?=at\b)/gi, ''],
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
   [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],
