@@ -268,13 +268,16 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // The asked-for role is the answer, not a word the evidence must repeat.
   if (type === 'role') rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
   if (named) rest = rest.replace(/\b(?:called|named|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));
+  // "What was he running right before joining (Anthropic)": the joining only dates what is
+  // asked; its verb is not looked for (the organisation is a time mark, below).
+  rest = rest.replace(/\b((?:right |just |shortly )?(?:before|prior to) (?:(?:he|she|they) )?(?:joining|joined|joins|moving to|moved to|going to|went to|coming to|came to))\b/gi, (w) => ' '.repeat(w.length));
   for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.start + m.length)}`;
   const terms = textTerms(rest).filter((t) => !FRAME.has(t));
   const sourceTerms = [...new Set(textTerms(source))].filter((t) => !FRAME.has(t) && !terms.includes(t));
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
   // "What startup was he running before Anthropic": an organisation after "before"/"after"
   // dates the question; the answer need not name it.
-  const timeMarks = mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:before|after|prior to|until|since)\s+(?:joining\s+|going\s+to\s+|moving\s+to\s+|(?:his|her|their|its|the) (?:time|stint|years?|tenure|days|run|spell) (?:at|with|in)\s+)?$/i.test(text.slice(0, m.start)));
+  const timeMarks = mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:before|after|prior to|until|since)\s+(?:(?:(?:he|she|they)\s+)?(?:joining|joined|going\s+to|went\s+to|moving\s+to|moved\s+to)\s+|(?:his|her|their|its|the) (?:time|stint|years?|tenure|days|run|spell) (?:at|with|in)\s+)?$/i.test(text.slice(0, m.start)));
   const entities = [...new Map(mentions.filter((m) => !timeMarks.includes(m)).map((m) => [m.entity.id, m.entity])).values()];
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
   const namePhrase = type === 'name' ? nameHeadPhrase(asked, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;
