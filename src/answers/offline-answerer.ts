@@ -202,7 +202,19 @@ function evidenceText(question: AnalysedQuestion, best: RankedPassage, index: Pa
     const prev = index.neighbour(p, -1);
     if (prev) sentences.unshift(prev.text);
   }
+  // A quote that runs on past the answer's last sentence is shown to where it closes.
+  let last: IndexedPassage | undefined = p;
+  for (let next = index.neighbour(p, 1, false); next && sentences.includes(next.text); next = index.neighbour(next, 1, false)) last = next;
+  for (let i = 0; last && i < 3 && leftOpen(sentences.join(' ')); i++) {
+    last = index.neighbour(last, 1, false);
+    if (last) sentences.push(last.text);
+  }
   return sentences.join(' ');
+}
+
+/** True when the text opens a quote it does not close. */
+function leftOpen(text: string): boolean {
+  return (text.match(/"/g) ?? []).length % 2 === 1 || (text.match(/\u201c/g) ?? []).length > (text.match(/\u201d/g) ?? []).length;
 }
 
 function agrees(question: AnalysedQuestion, a: RankedPassage, b: RankedPassage): boolean {

@@ -290,6 +290,13 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('What is the name of the computer vision class Karpathy built?').text).toMatch(/CS231n/);
   });
 
+  test('a quote that runs on past the answer sentence is shown to where it closes', () => {
+    const text = answerer.answer('what did nick joseph post about him').text ?? '';
+    const quotes = (text.match(/"/g) ?? []).length;
+    expect(quotes).toBeGreaterThan(0);
+    expect(quotes % 2).toBe(0);
+  });
+
   test('a mistyped asked word is read as the one corpus word a slip away; a changed letter in a short word is not a slip', () => {
     expect(answerer.answer('how many folowers has he got on X').text).toMatch(/2\.5 million followers/);
     expect(answerer.index().misspeltTerm(porterStem('folowers'))).toBe(porterStem('followers'));
