@@ -15,6 +15,10 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
   if (contradictsModifier(passage.text, question.modifiers, synonymsOf)) return 'focus:modifier';
   if (contradictsPlace(passage.text, question.placed)) return 'focus:place';
   if (otherCompound(question.text, passage.text, synonymsOf)) return 'focus:compound';
+  // "How many views after a full day": a figure "within an hour" is of another span.
+  const askedSpan = spanOf(question.text);
+  const statedSpan = askedSpan && spanOf(passage.text);
+  if (askedSpan && statedSpan && askedSpan !== statedSpan) return 'focus:span';
   // "Which first project ...": an ordinal on the asked kind must be stated for it, not any one.
   const ordinal = question.head ? askedOrdinal(question.text, question.head) : undefined;
   if (ordinal && ![passage, continuation].some((p) => p !== undefined && new RegExp(`\\b${ordinal}\\b`, 'i').test(p.text))) return 'focus:ordinal';
@@ -155,4 +159,9 @@ function askedOrdinal(question: string, head: string): string | undefined {
     if (textTerms(m[2]!).at(-1) === head || (m[3] && textTerms(m[3]).at(-1) === head)) return m[1];
   }
   return undefined;
+}
+
+/** The unit of a span a figure is measured over ("within an hour", "after a full day"), if any. */
+function spanOf(text: string): string | undefined {
+  return /\b(?:within|after|in|over|during)\s+(?:(?:a|an|one|the|its|their)\s+)?(?:(?:full|whole|first|single|entire)\s+)?(minute|hour|day|week|month)s?\b/i.exec(text)?.[1]?.toLowerCase();
 }

@@ -166,27 +166,33 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // Seeds 26 -> 25: "which company did Elon Musk lure him to back in 2017" had been answered from a sentence without 2017; a year the question gives must now be in the answer sentence.
   { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 23, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eighth', questions: heldOutEighth, floor: { bundled: 24, seeds: 23 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 26, seeds: 23 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 27, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
   // Seeds: one wrong answer since passages of the article the user names count its name as shown:
   // "why did he pick anthropic according to the ATA summary" gets another outlet's headline reason.
-  { name: 'fifteenth', questions: heldOutFifteenth, floor: { bundled: 31, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'sixteenth', questions: heldOutSixteenth, floor: { bundled: 33, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
-  { name: 'seventeenth', questions: heldOutSeventeenth, floor: { bundled: 31, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'eighteenth', questions: heldOutEighteenth, floor: { bundled: 26, seeds: 24 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
-  { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 35, seeds: 33 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
-  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 29, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 31, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
-  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 29, seeds: 22 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 3 } },
+  { name: 'fifteenth', questions: heldOutFifteenth, floor: { bundled: 31, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'sixteenth', questions: heldOutSixteenth, floor: { bundled: 33, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'seventeenth', questions: heldOutSeventeenth, floor: { bundled: 32, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'eighteenth', questions: heldOutEighteenth, floor: { bundled: 30, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 35, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 30, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 31, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 30, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
   // Sets 19-22, written by two more separate sessions from the seeds alone. Sets 19-20 were
   // scored once after the first round of changes they measured (bundled and seeds 57/80 right
   // for the code before it, 60/80 after), sets 21-22 once after the second (bundled 60 -> 63,
   // seeds 58 -> 63 of 80); both then guided changes. Two questions were reworded afterwards so
   // they do not repeat a dozen words of a seed article.
-  { name: 'nineteenth', questions: readQuestions('paraphrase-questions-19.jsonl'), floor: { bundled: 34, seeds: 31 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'nineteenth', questions: readQuestions('paraphrase-questions-19.jsonl'), floor: { bundled: 34, seeds: 32 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 1, seeds: 0 } },
   { name: 'twentieth', questions: readQuestions('paraphrase-questions-20.jsonl'), floor: { bundled: 29, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'twenty-first', questions: readQuestions('paraphrase-questions-21.jsonl'), floor: { bundled: 36, seeds: 33 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'twenty-second', questions: readQuestions('paraphrase-questions-22.jsonl'), floor: { bundled: 26, seeds: 29 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 2 } },
+  { name: 'twenty-first', questions: readQuestions('paraphrase-questions-21.jsonl'), floor: { bundled: 36, seeds: 36 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'twenty-second', questions: readQuestions('paraphrase-questions-22.jsonl'), floor: { bundled: 26, seeds: 30 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  // Sets 23-24, written by another separate session from the seeds alone and scored once after
+  // this round of changes against the code before it: bundled 50/80 right before and after,
+  // seeds 52 -> 55 of 80. The span check ('after a full day' is not 'within an hour') then
+  // came from them.
+  { name: 'twenty-third', questions: readQuestions('paraphrase-questions-23.jsonl'), floor: { bundled: 30, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'twenty-fourth', questions: readQuestions('paraphrase-questions-24.jsonl'), floor: { bundled: 20, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 1 } },
 ];
 
 /**
