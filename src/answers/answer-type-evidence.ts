@@ -283,7 +283,8 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       // Or written as the object of the question's verb: "which companies has OpenAI been
       // acquiring" is answered by "buying Chat.com, io Products ...".
       const verbs = question.terms.filter((t) => t !== question.head && !question.sourceTerms.includes(t) && !isWeakTerm(t)).flatMap((t) => [t, ...context.synonymsOf(t)]);
-      const near = candidates.some((m) => nearTerms(text, m, head, 3) || objectOf(text, m, verbs));
+      // "CS231n, a computer vision class": or next to every other word of the asked phrase.
+      const near = candidates.some((m) => nearTerms(text, m, head, 3) || objectOf(text, m, verbs) || (kindWords.length > 0 && kindWords.every((w) => nearTerms(text, m, [w], 3))));
       // "What is X called": the name must be written next to X, not anywhere in the sentence.
       // "Which X user ...": a person, so the name must be the one written as that user.
       if (question.naming || (question.head !== undefined && PERSON_HEADS.has(question.head))) {

@@ -192,7 +192,7 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // seeds 52 -> 55 of 80. The span check ('after a full day' is not 'within an hour') then
   // came from them.
   { name: 'twenty-third', questions: readQuestions('paraphrase-questions-23.jsonl'), floor: { bundled: 30, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'twenty-fourth', questions: readQuestions('paraphrase-questions-24.jsonl'), floor: { bundled: 20, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  { name: 'twenty-fourth', questions: readQuestions('paraphrase-questions-24.jsonl'), floor: { bundled: 21, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 1 } },
 ];
 
 /**
