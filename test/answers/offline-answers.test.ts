@@ -125,16 +125,12 @@ const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 0 }
  * bundled 22. Then the asked kind as the last word of the "which" phrase ("which fellow
  * OpenAI co-founder": co-founder) and an ordinal on it required: bundled 24, seeds 22.
  */
-const heldOutNinth = readQuestions('paraphrase-questions-9.jsonl');
 /**
  * Set ten, written by someone else who saw neither the code nor any other set, scored once
  * after every change above: bundled 16/40 right (10/10 refused, 2 answered wrongly), seeds
  * 16/40 (10/10, 1 wrongly). One question repeated a dozen words of a seed article and was
  * reworded in our own words; it is refused since. The CEO-title rule then added one.
  */
-const heldOutTenth = readQuestions('paraphrase-questions-10.jsonl');
-const heldOutSeventh = readQuestions('paraphrase-questions-7.jsonl');
-const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
 /**
  * Sets 11 and 12, written by a separate session from the seed articles alone and scored once
  * before the changes they then guided (bundled 27/40 and 20/40 right, seeds 25/40 and 19/40).
@@ -148,36 +144,28 @@ const heldOutEighth = readQuestions('paraphrase-questions-8.jsonl');
  * unseen until those were done and scored once: bundled 47/80 right (the code before the
  * changes: 40/80), 18/20 refusals, 5 wrong answers; seeds 47/80 (before: 39/80), 17/20, 2.
  */
-const heldOutFifteenth = readQuestions('paraphrase-questions-15.jsonl');
-const heldOutSixteenth = readQuestions('paraphrase-questions-16.jsonl');
 /**
  * Sets 17 and 18, written by a fourth separate session and scored once on the final code of
  * the session that kept them: bundled 52/80 right (the code before that session: 39/80),
  * 18/20 refusals, 3 wrong answers; seeds 43/80 (before: 34/80), 18/20, 2.
  */
-const heldOutSeventeenth = readQuestions('paraphrase-questions-17.jsonl');
-const heldOutEighteenth = readQuestions('paraphrase-questions-18.jsonl');
-const heldOutEleventh = readQuestions('paraphrase-questions-11.jsonl');
-const heldOutTwelfth = readQuestions('paraphrase-questions-12.jsonl');
-const heldOutThirteenth = readQuestions('paraphrase-questions-13.jsonl');
-const heldOutFourteenth = readQuestions('paraphrase-questions-14.jsonl');
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
   { name: 'sixth', questions: heldOutSixth, floor: SIXTH_SET_FLOOR, wrongRefusals: SIXTH_SET_WRONG_REFUSALS, wrongAnswers: SIXTH_SET_WRONG_ANSWERS },
   // Seeds 26 -> 25: "which company did Elon Musk lure him to back in 2017" had been answered from a sentence without 2017; a year the question gives must now be in the answer sentence.
-  { name: 'seventh', questions: heldOutSeventh, floor: { bundled: 23, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'eighth', questions: heldOutEighth, floor: { bundled: 24, seeds: 23 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'tenth', questions: heldOutTenth, floor: { bundled: 27, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'ninth', questions: heldOutNinth, floor: { bundled: 31, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'seventh', questions: readQuestions('paraphrase-questions-7.jsonl'), floor: { bundled: 23, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'eighth', questions: readQuestions('paraphrase-questions-8.jsonl'), floor: { bundled: 24, seeds: 23 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'tenth', questions: readQuestions('paraphrase-questions-10.jsonl'), floor: { bundled: 27, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'ninth', questions: readQuestions('paraphrase-questions-9.jsonl'), floor: { bundled: 31, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
   // Seeds: one wrong answer since passages of the article the user names count its name as shown:
   // "why did he pick anthropic according to the ATA summary" gets another outlet's headline reason.
-  { name: 'fifteenth', questions: heldOutFifteenth, floor: { bundled: 31, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'sixteenth', questions: heldOutSixteenth, floor: { bundled: 33, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'seventeenth', questions: heldOutSeventeenth, floor: { bundled: 32, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'eighteenth', questions: heldOutEighteenth, floor: { bundled: 30, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'eleventh', questions: heldOutEleventh, floor: { bundled: 35, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
-  { name: 'twelfth', questions: heldOutTwelfth, floor: { bundled: 30, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'thirteenth', questions: heldOutThirteenth, floor: { bundled: 31, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
-  { name: 'fourteenth', questions: heldOutFourteenth, floor: { bundled: 30, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
+  { name: 'fifteenth', questions: readQuestions('paraphrase-questions-15.jsonl'), floor: { bundled: 31, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'sixteenth', questions: readQuestions('paraphrase-questions-16.jsonl'), floor: { bundled: 33, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'seventeenth', questions: readQuestions('paraphrase-questions-17.jsonl'), floor: { bundled: 32, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'eighteenth', questions: readQuestions('paraphrase-questions-18.jsonl'), floor: { bundled: 30, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'eleventh', questions: readQuestions('paraphrase-questions-11.jsonl'), floor: { bundled: 35, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  { name: 'twelfth', questions: readQuestions('paraphrase-questions-12.jsonl'), floor: { bundled: 30, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'thirteenth', questions: readQuestions('paraphrase-questions-13.jsonl'), floor: { bundled: 31, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'fourteenth', questions: readQuestions('paraphrase-questions-14.jsonl'), floor: { bundled: 30, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
   // Sets 19-22, written by two more separate sessions from the seeds alone. Sets 19-20 were
   // scored once after the first round of changes they measured (bundled and seeds 57/80 right
   // for the code before it, 60/80 after), sets 21-22 once after the second (bundled 60 -> 63,
