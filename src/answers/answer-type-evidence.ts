@@ -39,6 +39,8 @@ const PERSON_HEADS = new Set(textTerms('user users account poster commenter redd
 /** "Who on X ...", "which Reddit user ...": the answer may be a handle. */
 const ASKS_FOR_POSTER = /\b(?:on (?:x|twitter|reddit|threads|bluesky)|x users?|twitter users?|redditors?|posters?|accounts?|handles?|tweets?|tweeted)\b/i;
 
+/** Which-words that ask for an organisation: a name the story lists as one is of that kind. */
+const ORGANISATION_HEADS = new Set(textTerms('company companies firm lab labs organisation organization startup start-up business employer rival competitor'));
 /** Heads of "which outlet ..." questions: the answer is a name written as a source. */
 const SOURCE_HEADS = new Set(textTerms('outlet outlets publication site newspaper magazine paper media press newsletter blog'));
 const SOURCE_AFTER = /^(?:['\u2019]s?\s+(?:own\s+)?(?:coverage|reporting|report|piece|analysis|story|article|summary|write-?up|timeline|take)\b|\s+(?:\w+ly\s+)?(?:called|calls|said|says|reported|reports|wrote|writes|noted|notes|argued|argues|framed|frames|described|describes|characteri[sz]ed|characteri[sz]es|added|adds|claimed|claims|cast|casts|labeled|labelled|dubbed)\b)/i;
@@ -244,12 +246,16 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       // "Which startup ...": a name not asked about, best right next to "startup".
       const mentions = context.mentions(text);
       const candidates: RegExpMatchArray[] = [];
+      // "Which company ...": an organisation of the story is a company, whatever the sentence calls it.
+      const ofAskedKind: RegExpMatchArray[] = [];
+      const asksForOrganisation = question.head !== undefined && ORGANISATION_HEADS.has(question.head);
       for (const m of mentions) {
         if (asked.has(m.entity.id) || context.isUbiquitous(m.entity)) continue;
         // "What is the team called": a thing's name, never a person of the story.
         if (question.naming && m.entity.kind === 'person') continue;
         const match = mentionMatch(text, m);
         candidates.push(match);
+        if (asksForOrganisation && m.entity.kind === 'organisation') ofAskedKind.push(match);
       }
       for (const m of text.matchAll(/(?<=[a-z,]\s)(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*|[A-Z]{1,5}\d+\w*)/g)) {
         if (question.text.includes(m[0]) || MONTH_NAME.test(m[0]) || context.mentions(m[0]).length > 0) continue;
@@ -296,7 +302,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       }
       if (!near && (future || unnamedKind())) return hard([], 0, []);
       const entity = mentions.find((m) => !asked.has(m.entity.id) && !context.isUbiquitous(m.entity))?.entity;
-      return soft(near ? 1 : 0.6, candidates.map((m) => m[0]), at(candidates), entity);
+      return soft(near ? 1 : ofAskedKind.length > 0 ? 0.8 : 0.6, candidates.map((m) => m[0]), at(candidates), entity);
     }
     default:
       return soft(0);

@@ -44,7 +44,7 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
   // "What year did he help found OpenAI": asked when an organisation was founded, by whoever,
   // the answer is where that organisation is written as founded, not where someone started at
   // another.
-  if (question.type === 'date' && question.actingOrganisations.length === 0 && question.terms.some((t) => STRICT_FOUNDING.has(t))) {
+  if (question.type === 'date' && question.actingOrganisations.length === 0 && ASKS_FOUNDING.test(question.text)) {
     const organisations = question.entities.filter((e) => e.kind === 'organisation');
     if (organisations.length === 1) {
       const id = organisations[0]!.id;
@@ -135,8 +135,11 @@ function verbGoverns(text: string, verbs: ReadonlySet<string>, objects: Readonly
 /** "What did <someone> say/post/tweet ...": the words of a named speaker are asked for. */
 const ASKS_WHAT_PERSON_SAID = /^(?:what (?:did|does|has|have)|did|has|have) ((?:[a-z][\w.-]*\s+){1,3}?)(?:say|said|post|posted|write|wrote|tweet|tweeted|comment|commented|think|thought|claim|claimed)\b/i;
 
-/** Verbs that only ever mean founding (not "start" or "launch", which a person does at a company too). */
-const STRICT_FOUNDING: ReadonlySet<string> = new Set(textTerms('found founded cofound cofounded co-found co-founded establish established'));
+/**
+ * Verbs that only ever mean founding (not "start" or "launch", which a person does at a
+ * company too), or "the founding of": not "a founding research scientist", which is a role.
+ */
+const ASKS_FOUNDING = /\b(?:co-?)?found(?:ed|s)?\b|\bestablish(?:ed|es)?\b|\b(?:co-?)?founding of\b/i;
 
 /**
  * The question's hyphenated word is not in the passage, which has the same second part with
