@@ -333,6 +333,11 @@ function nearTerms(text: string, m: RegExpMatchArray, terms: string[], words: nu
   const before = text.slice(0, start).trimEnd().split(/\s+/).slice(-words - 1).join(' ');
   const after = text.slice(start + m[0].length).split(/\s+/).slice(0, words + 1).join(' ');
   const near = new Set(textTerms(`${before} ${after}`));
+  // "CS231n, a computer vision class", "Nate Herk, an AI automation creator and YouTube
+  // analyst": the phrase set beside the name says what it is, however long.
+  const appositive = /^,\s+(?:a|an|the)\s+([^,.;:"\u201c\u201d()]{1,200}?)(?=[,.;:"\u201c\u201d()]|$)/.exec(text.slice(start + m[0].length))?.[1];
+  const described = appositive?.split(/\s+(?:whose|which|who|that|where|with)\s+/)[0];
+  if (described && described.split(/\s+/).length <= 8) for (const t of textTerms(described)) near.add(t);
   return terms.some((t) => near.has(t));
 }
 
