@@ -54,6 +54,8 @@ const SUPERIOR_VERB = '(?:supervised|supervises|supervise|mentored|mentors|mento
 const POSSESSIVE_SUPERIOR = new RegExp(`'s? (?:\\w+ ){0,2}${SUPERIOR_NOUN}\\b|\\b(?:the |a )?${SUPERIOR_NOUN} of\\b`, 'i');
 const WHO_SUPERIOR = new RegExp(`^(?:who|whom|which person)(?: (?:will|would|could|should|might|is going to|now|currently|\\w+ly))? ${SUPERIOR_VERB}\\b|\\breports? to\\b|\\bwork(?:s|ed)? (?:for|under)\\b|\\bunder whom\\b`, 'i');
 
+const COMPARISON = /\b(?:compar(?:e|ed|es|ing|ison|isons)|liken(?:ed|s)?|analog(?:y|ies)|resembl(?:e|ed|es|ing))\b/;
+
 function wordsBefore(text: string, end: number, n: number): string[] {
   return text.slice(0, end).toLowerCase().split(/[^a-z'-]+/).filter(Boolean).slice(-n);
 }
@@ -84,6 +86,9 @@ export function questionRelations(text: string, lower: string, mentions: EntityM
     const term = termOf(verb.replace(/-/g, ''));
     if (term) actions.push({ term, entity: m.entity });
   }
+  // "Reddit likened Karpathy joining Anthropic to which player": the joining names what was
+  // compared, which an article may call "the move"; it is not the relation asked about.
+  if (COMPARISON.test(lower)) actions.length = 0;
   let agent: AgentOfAction | undefined;
   for (const m of mentions) {
     if (m.entity.kind !== 'person' || !AUXILIARY.test(text.slice(0, m.start))) continue;
