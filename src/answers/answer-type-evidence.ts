@@ -208,6 +208,11 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         if (context.mentions(m[0]).length > 0) return false;
         return !senior || context.isSenior(p, { entity: { id: '', kind: 'person', name: m[0] }, start: m.index ?? 0, length: m[0].length }, question.entities);
       });
+      // Or a handle written as the speaker ("X user @name commented"): whoever it is, they said it.
+      if (named.length === 0) {
+        const speakers = [...text.matchAll(/(?<=\buser\s)@\w{2,}|(?<![\w@])@\w{2,}(?=\s+(?:said|says|wrote|writes|posted|posts|commented|comments|added|adds|replied|tweeted)\b)/g)];
+        if (speakers.length > 0) return hard(speakers.map((m) => m[0]), 0.6, at(speakers));
+      }
       return hard(named.map((m) => m[0]), 0.5, at(named));
     }
     case 'place': {
