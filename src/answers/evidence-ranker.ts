@@ -1,4 +1,5 @@
 import type { AnalysedQuestion } from './question';
+import { quoteBefore, SAYS_WITHOUT_WORDS } from './statement-shape';
 import { POSTINGS_BUDGET, type IndexedPassage, type PassageHit, type PassageIndex } from './passage-index';
 import type { Paraphrase, StoryEntity } from './story-vocabulary';
 import { degreeForms, isWeakTerm as isWeakWord, textTerms } from './text-terms';
@@ -296,7 +297,9 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // an organisation there or in a sentence next to it in its paragraph, which often sets
     // the scene, or in the story's role of a less common name in it ("X was recruited by Y"
     // with Y "recruited X to Tesla").
-    const subjectOk = persons.every((e) => passage.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && STORY_EVENT.test(passage.text))) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
+    // "Nicholas Joseph wrote on X:": the words, and whom they are about, are in the quote next to it.
+    const quoted = /:\s*$/.test(passage.text) ? [index.neighbour(passage, 1, false)] : SAYS_WITHOUT_WORDS.test(passage.text) && !/["\u201c\u201d]/.test(passage.text) ? quoteBefore(passage, index) : [];
+    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || (e.id === vocabulary.mainPerson?.id && STORY_EVENT.test(passage.text))) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
     const relationProblem = relations.problem(question.relations, question.entities, passage) ?? focusProblem(question, passage, continuation, [prev, next].filter((n): n is IndexedPassage => n?.passage.paragraph === passage.passage.paragraph), entities, vocabulary);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;

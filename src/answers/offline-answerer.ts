@@ -8,6 +8,7 @@ import { gate, HARD_TYPES, rankEvidence, type RankedPassage } from './evidence-r
 import type { Answer } from './answer';
 import { datesCompatible, parseDateMention } from './date-mentions';
 import { statedDifference } from './question-focus';
+import { quoteBefore, SAYS_WITHOUT_WORDS } from './statement-shape';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -17,8 +18,6 @@ const NAMING = /\b(?:called|termed|dubbed|named|nicknamed)\b/i;
 /** A sentence that points back ("this method", "it") needs the one before it. */
 const ANAPHOR = /^(?:this|that|these|it)\b|\b(?:this|the|that) (?:method|approach|project|idea|technique|loop)\b/i;
 
-/** "X wrote on X.": a statement whose words are the next sentence. */
-const SAYS_WITHOUT_WORDS = /\b(?:wrote|said|posted|tweeted|commented|added|replied)(?: (?:on|in) (?:X|Twitter|Reddit|LinkedIn|a post|a statement))?[.:]$/;
 
 /** "warned about this", "said that ...": a demonstrative object that stands for what comes next. */
 const BARE_DEMONSTRATIVE = /\b(?:warned|said|wrote|predicted|argued|talked|spoke|posted) (?:about |of )?(?:this|that)\b(?= (?:a|an|the|last|in|on|at|and|today|yesterday)\b|[,.])/i;
@@ -180,16 +179,8 @@ function evidenceText(question: AnalysedQuestion, best: RankedPassage, index: Pa
     if (next) sentences.push(next.text);
   } else if (SAYS_WITHOUT_WORDS.test(p.text) && !/["\u201c\u201d]/.test(p.text)) {
     // "Nicholas Joseph wrote on X.": the words are the quote just before (or just after).
-    const before: string[] = [];
-    let prev = index.neighbour(p, -1);
-    if (prev && /["\u201d]$/.test(prev.text)) {
-      for (let i = 0; prev && i < 3; i++) {
-        before.unshift(prev.text);
-        if (/^["\u201c]/.test(prev.text)) break;
-        prev = index.neighbour(prev, -1);
-      }
-    }
-    if (before.length > 0 && /^["\u201c]/.test(before[0]!)) sentences.unshift(...before);
+    const before = quoteBefore(p, index).map((q) => q.text);
+    if (before.length > 0) sentences.unshift(...before);
     else {
       const next = index.neighbour(p, 1);
       if (next && /^["\u201c]/.test(next.text)) sentences.push(next.text);
