@@ -205,6 +205,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
   // The asked kind as an article may write it ("companies" for "startup").
   const headTerms = new Set([...(question.head ? [question.head] : []), ...(question.headWords ?? [])].flatMap((t) => [t, ...vocabulary.synonymsOf(t)]));
   const askedUnits = question.askedTerms ? units.flatMap((u, i) => (u.kind === 'term' && question.askedTerms!.includes(u.key) && !isWeakTerm(u.key) ? [i] : [])) : [];
+  const askingUnits = question.askingTerms ? units.flatMap((u, i) => (u.kind === 'term' && question.askingTerms!.includes(u.key) && !isWeakTerm(u.key) ? [i] : [])) : [];
   // "Per the Studio Global piece": passages of an article whose outlet, title or text has the
   // words that name where the user read it come first among equals.
   const sourceNames = question.sourceTerms.filter((t) => !SOURCE_KINDS.has(t) && index.termFrequency(t) < n);
@@ -234,6 +235,9 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // Where the user read it is shown by the article itself ("per the ATA summary").
     const articleTerms = sourceNames.length > 0 ? index.articleTerms(passage) : undefined;
     const shown = units.map((u) => (articleTerms && u.kind === 'term' && sourceNames.includes(u.key) && articleTerms.has(u.key) ? 1 : unitCoverage(u, passage, paragraph, prev, next, roleNames)));
+    // The question proper shown in full: the scene's words count as shown anywhere in the paragraph.
+    const askingShown = askingUnits.length >= 2 && askingUnits.every((i) => shown[i]! >= 0.8);
+    if (askingShown) for (const [i, u] of units.entries()) if (u.kind === 'term' && !askingUnits.includes(i) && shown[i]! >= 0.45) shown[i] = Math.max(shown[i]!, 0.8);
     for (const [i, u] of units.entries()) {
       const c = realised && u.kind === 'term' && u.key === question.typeWord ? 1 : shown[i]!;
       if (specificTerms.includes(u)) {
@@ -253,6 +257,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     if (missingRequired) keyCovered = false;
     // "If Anthropic can't win on cash, what does it pitch instead": the lead-in's words alone
     // do not answer; the asking clause must be there too.
+    if (askingShown && !predicateMissing && !missingRequired) keyCovered = true;
     if (askedUnits.length > 0 && !askedUnits.some((i) => shown[i]! >= 0.8)) keyCovered = false;
     const coverage = total > 0 ? covered / total : 0;
     let continuation: IndexedPassage | undefined;

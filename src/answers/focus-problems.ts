@@ -12,7 +12,7 @@ import { ASKS_PRESENT, ASKS_SPEAKERS_REASON, FOUNDING, speakerSays, writtenAsFou
  */
 export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage, continuation: IndexedPassage | undefined, around: IndexedPassage[], entities: ReadonlyMap<string, StoryEntity>, vocabulary: PassageIndex['vocabulary']): string | undefined {
   const synonymsOf = (t: string) => vocabulary.synonymsOf(t);
-  if (contradictsModifier(passage.text, question.modifiers, synonymsOf)) return 'focus:modifier';
+  if ([passage, continuation].some((p) => p !== undefined && contradictsModifier(p.text, question.modifiers, synonymsOf))) return 'focus:modifier';
   if (contradictsPlace(passage.text, question.placed)) return 'focus:place';
   if (otherCompound(question.text, passage.text, synonymsOf)) return 'focus:compound';
   // "How many views after a full day": a figure "within an hour" is of another span.

@@ -62,6 +62,12 @@ export interface AnalysedQuestion {
    * pitch instead"): the answer must show one of them, not only the lead-in's words.
    */
   askedTerms?: string[];
+  /**
+   * The words of the question proper after a clause that sets the scene ("in that March
+   * experiment where ..., how much faster ..."): shown in full, they answer it, with the
+   * scene's words anywhere around the answer.
+   */
+  askingTerms?: string[];
   /** For "who is Anthropic's CTO", the role ("cto"): the person must be written next to it. */
   roleWord?: string;
   /** The words before the counted thing ("graduate" of "how many graduate students"): never framing. */
@@ -298,11 +304,15 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
   const weekday = type === 'date' && /\b(?:day of the week|weekday)\b/i.test(original);
   const askedTerms = leadIn ? textTerms(leadIn).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
+  // "In that March experiment where ..., how much faster did training get on the bigger
+  // model?", "ok so that experiment - how much ...": a scene set, then the question asked.
+  const asking = leadIn ?? /^(?!(?:what|which|who|whom|whose|when|where|why|how)\b)[^?]{12,}?(?:,|\s[-\u2013\u2014])\s*((?:which|what|who|when|where|how|why)\b[^,\u2013\u2014?]*)\??$/.exec(lower)?.[1];
+  const askingTerms = asking ? textTerms(asking).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
   const role = type === 'person' ? PERSON_ROLE.exec(lower)?.[1] : undefined;
   const roleWord = role ? textTerms(role)[0] : undefined;
   const ownerPhrase = type === 'count' ? COUNT_OWNER.exec(lower)?.[1] : undefined;
   const owner = ownerPhrase ? textTerms(ownerPhrase).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
-  return { ...(countedWords.length > 0 ? { countedWords } : {}), ...(weekday ? { weekday } : {}), ...(owner.length > 0 ? { owner } : {}), ...(askedTerms.length > 0 ? { askedTerms } : {}), ...(roleWord ? { roleWord } : {}), timeMarks: timeMarks.map((m) => m.entity.id), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
+  return { ...(countedWords.length > 0 ? { countedWords } : {}), ...(weekday ? { weekday } : {}), ...(owner.length > 0 ? { owner } : {}), ...(askedTerms.length > 0 ? { askedTerms } : {}), ...(askingTerms.length > 0 ? { askingTerms } : {}), ...(roleWord ? { roleWord } : {}), timeMarks: timeMarks.map((m) => m.entity.id), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
 }
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */

@@ -83,6 +83,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['sports', 'basketball', 'football', 'soccer', 'baseball'],
   ['self-driving', 'autonomous-driving', 'driverless', 'autonomous'],
   ['improvement', 'optimization', 'optimisation', 'tweak', 'enhancement', 'gain'],
+  ['tweak', 'adjust', 'adjustment', 'change', 'modify', 'modification'],
 ];
 
 /**
