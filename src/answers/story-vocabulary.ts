@@ -84,6 +84,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['self-driving', 'autonomous-driving', 'driverless', 'autonomous'],
   ['improvement', 'optimization', 'optimisation', 'tweak', 'enhancement', 'gain'],
   ['tweak', 'adjust', 'adjustment', 'change', 'modify', 'modification'],
+  ['skill', 'ability', 'capability', 'competence'],
 ];
 
 /**
