@@ -43,7 +43,7 @@ const ASKS_FOR_POSTER = /\b(?:on (?:x|twitter|reddit|threads|bluesky)|x users?|t
 const ORGANISATION_HEADS = new Set(textTerms('company companies firm lab labs organisation organization startup start-up business employer rival competitor'));
 /** Heads of "which outlet ..." questions: the answer is a name written as a source. */
 const SOURCE_HEADS = new Set(textTerms('outlet outlets publication site newspaper magazine paper media press newsletter blog'));
-const SOURCE_AFTER = /^(?:['\u2019]s?\s+(?:own\s+)?(?:coverage|reporting|report|piece|analysis|story|article|summary|write-?up|timeline|take)\b|\s+(?:\w+ly\s+)?(?:called|calls|said|says|reported|reports|wrote|writes|noted|notes|argued|argues|framed|frames|described|describes|characteri[sz]ed|characteri[sz]es|added|adds|claimed|claims|cast|casts|labeled|labelled|dubbed)\b)/i;
+const SOURCE_AFTER = /^(?:['\u2019]s?\s+(?:own\s+)?(?:coverage|reporting|report|piece|analysis|story|article|summary|write-?up|timeline|take)\b|\s+(?:\w+ly\s+)?(?:called|calls|said|says|reported|reports|wrote|writes|noted|notes|argued|argues|framed|frames|described|describes|characteri[sz]ed|characteri[sz]es|added|adds|claimed|claims|cast|casts|labeled|labelled|dubbed|put|puts|summed|sums|observed|observes|concluded|concludes|warned|warns|predicted|predicts|suggested|suggests|stated|states|explained|explains|estimated|estimates)\b)/i;
 const SOURCE_BEFORE = /\b(?:(?:said|says|told|tells|confirmed|confirms|spoke|speaking|talking) to|per|according to|reported by|characteri[sz]ed by|described by|framed by)\s+(?:the\s+)?$/i;
 
 /** True when the name at `m` is written as where something was said or reported. */
@@ -277,7 +277,9 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       // The sentence's first word is a candidate here too ("Axios called ...").
       if (question.head !== undefined && SOURCE_HEADS.has(question.head)) {
         const opening = /^[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*/.exec(text);
-        const sourceCandidates = opening && !question.text.includes(opening[0]) && context.mentions(opening[0]).length === 0 ? [...candidates, opening] : candidates;
+        const sourceCandidates = opening && !question.text.includes(opening[0]) && context.mentions(opening[0]).length === 0 ? [...candidates, opening] : [...candidates];
+        // And a name right after a quote closes ('..., large-scale training," TechCrunch noted').
+        for (const m of text.matchAll(/(?<=["\u201d]\s)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*/g)) if (!question.text.includes(m[0]) && context.mentions(m[0]).length === 0) sourceCandidates.push(m);
         const sourced = sourceCandidates.filter((m) => writtenAsSource(text, m));
         if (sourced.length > 0) return hard(sourced.map((m) => m[0]), 1, at(sourced));
       }

@@ -306,7 +306,10 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const typeWord = typeWordOf(type, asked, head);
   const relations = questionRelations(text, lower, mentions);
   const change = askedChange(lower);
-  const predicateWord = /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1];
+  const predicateWord =
+    /^(?:who|whom) (?:(?:will|would|could|might|may|is going to|did|does|do|has|have|had|is|was|are|were) )?(?:be )?([a-z]+)\b/.exec(lower)?.[1] ??
+    // "Why can't Anthropic just match rivals": what is explained is that verb's.
+    (type === 'reason' ? /^why (?:can't|cannot|couldn't|won't|wouldn't|didn't|doesn't|don't|did|does|do|would|will|should|could|might) (?:he|she|they|it|[a-z]+) (?:just |really |even |still |ever )?(?!(?:need|want|have|get|try|seem|go|keep|plan|hope|choose|decide)\b)([a-z]+)\b/.exec(lower)?.[1] : undefined);
   const predicate = predicateWord ? textTerms(predicateWord)[0] : undefined;
   const weekday = type === 'date' && /\b(?:day of the week|weekday)\b/i.test(original);
   const askedTerms = leadIn ? textTerms(leadIn).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
@@ -341,7 +344,8 @@ function nameHeadPhrase(lower: string, names: string[]): string[] | undefined {
     if (w === '\u0000') continue;
     const word = w.replace(/[?.,!]+$/, '');
     // "which company backs OpenAI": a word in -s before a name is the verb, not the kind.
-    if (phrase.length > 0 && words[i + 1] === '\u0000' && /[^s]s$/.test(word)) break;
+    // So is one before a determiner or pronoun ("which outlet thinks his team ...").
+    if (phrase.length > 0 && (words[i + 1] === '\u0000' || /^(?:the|a|an|his|her|its|their|this|that|these|those|he|she|it|they|him|them|there)$/.test(words[i + 1] ?? '')) && /[^s]s$/.test(word)) break;
     // "which project Karpathy's team ...": a possessive starts what the phrase is about.
     if (/['\u2019]s?$/.test(word) && phrase.length > 0) break;
     if (PHRASE_STOP.test(word) || isIrregularPast(word) || (/ed$/.test(word) && word.length > 4 && phrase.length > 0)) break;
