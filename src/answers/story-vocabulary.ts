@@ -85,6 +85,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['improvement', 'optimization', 'optimisation', 'tweak', 'enhancement', 'gain'],
   ['tweak', 'adjust', 'adjustment', 'change', 'modify', 'modification'],
   ['skill', 'ability', 'capability', 'competence'],
+  ['area', 'domain', 'setting', 'environment', 'sphere', 'arena'],
 ];
 
 /**

@@ -40,7 +40,7 @@ const IRREGULAR_PAST: Record<string, string> = {
   sold: 'sell', went: 'go', gone: 'go', got: 'get', held: 'hold', met: 'meet', bought: 'buy', thought: 'think',
   spent: 'spend', told: 'tell', paid: 'pay', ran: 'run', won: 'win', knew: 'know', known: 'know', drew: 'draw',
   drawn: 'draw', rose: 'rise', risen: 'rise', fell: 'fall', fallen: 'fall', made: 'make', joined: 'join', hired: 'hire',
-  studied: 'study', came: 'come', felt: 'feel', kept: 'keep', lost: 'lose', sent: 'send', stood: 'stand', struck: 'strike',
+  studied: 'study', proven: 'prove', came: 'come', felt: 'feel', kept: 'keep', lost: 'lose', sent: 'send', stood: 'stand', struck: 'strike',
 };
 
 /** Irregular plurals, comparatives and superlatives, and the past forms above, to their base word. */
