@@ -235,11 +235,18 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       // A title within a few words of the person asked about ("president Daniela Amodei",
       // "Nick Joseph, who leads pre-training", "X, Anthropic's chief scientist").
       const people = question.entities.filter((e) => e.kind === 'person');
+      // "What was his role": the main person's, who may be "he" in the sentence.
+      const main = people.length === 0 && context.mainPerson && /\b(?:his|her)\b/i.test(question.text) ? context.mainPerson : undefined;
+      if (main) people.push(main);
       const found: RegExpMatchArray[] = [];
       for (const m of context.mentions(text)) {
         if (!people.some((e) => e.id === m.entity.id)) continue;
         const around = mentionMatch(text, m);
         if (nearTerms(text, around, TITLE_TERMS, 3)) found.push(around);
+      }
+      if (found.length === 0 && main && p.entities.has(main.id)) {
+        const titles = [...text.matchAll(/\b[\w-]+\b/g)].filter((m) => TITLE_TERMS.includes(textTerms(m[0])[0] ?? ''));
+        return hard(titles.map((m) => m[0]), 0.8, at(titles));
       }
       return hard(found.map((m) => m[0]), 1, at(found));
     }

@@ -256,8 +256,9 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // "Who is Anthropic's rival?": a rival, partner or owner of an organisation is one too.
   if ((type === 'person' || type === 'definition') && /^who\b/.test(lower) && mentions.length > 0 && mentions.every((m) => m.entity.kind === 'organisation') && ORG_ROLE.test(lower)) type = 'place';
   // "What's Daniela Amodei's role at Anthropic?": a title written next to the person's name.
-  const roleOf = /^what(?: is|'s| was| are)? (.+?)['\u2019]s? (?:role|job|title|position)\b/.exec(lower);
-  if (roleOf && mentions.some((m) => m.entity.kind === 'person')) type = 'role';
+  const roleOf = /^what(?: is|'s| was| are)? (?:(.+?)['\u2019]s?|(his|her)) (?:role|job|title|position)\b/.exec(lower);
+  // "What was his role at OpenAI": the story's main person's.
+  if (roleOf && (mentions.some((m) => m.entity.kind === 'person') || (roleOf[2] !== undefined && vocabulary.mainPerson))) type = 'role';
   // "What's X's lecture series called?": a name written next to the series.
   // "What was the old name of X": a name written as X's other name.
   const named = type === 'role' ? undefined : namedThing(lower) ?? (QUALIFIED_NAME.test(lower) ? textTerms('name')[0] : undefined);
