@@ -279,7 +279,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     });
   }
   // The asked-for role is the answer, not a word the evidence must repeat.
-  if (type === 'role') rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
+  // For "his role" it stays a word to look for: with only a pronoun, it says what is asked.
+  if (type === 'role' && roleOf?.[2] === undefined) rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
   if (named) rest = rest.replace(/\b(?:called|named|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));
   // "What was he running right before joining (Anthropic)": the joining only dates what is
   // asked; its verb is not looked for (the organisation is a time mark, below).
