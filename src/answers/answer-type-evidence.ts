@@ -140,6 +140,16 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         if (needed > 0 && years.length > 0 && !years.some((y) => d.key.startsWith(y))) continue;
         kept.push({ m, d });
       }
+      // "In February 2025 he coined X, which was later picked as Word of the Year": the date
+      // is of what comes before "later"; what the question asks about comes after it.
+      const later = /\b(?:later|subsequently|afterwards?)\b/i.exec(text);
+      // Not when the question tells the order itself ("the buzzword Collins later honoured").
+      if (later && !/\b(?:later|subsequently|afterwards?)\b/i.test(question.text) && kept.length > 0 && kept.every((x) => (x.m.index ?? 0) < later.index)) {
+        const asked = question.terms.filter((t) => !isWeakTerm(t) && !question.sourceTerms.includes(t));
+        const before = new Set(textTerms(text.slice(0, later.index)));
+        const after = new Set(textTerms(text.slice(later.index)));
+        if (asked.filter((t) => after.has(t) && !before.has(t)).length > asked.filter((t) => before.has(t)).length) return hard([], 0, []);
+      }
       const best = Math.max(0, ...kept.map((x) => x.d.precision));
       return hard(kept.map((x) => x.d.key), 0.5 + 0.5 * best, at(kept.map((x) => x.m)));
     }

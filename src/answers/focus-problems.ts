@@ -85,7 +85,7 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
   }
   const change = question.change;
   if (change && ![passage, continuation].some((p) => p !== undefined && [...change].some((t) => p.terms.has(t)))) return 'focus:change';
-  if (question.type === 'date' || question.type === 'person') {
+  if (question.type === 'date' || question.type === 'person' || question.type === 'place') {
     const persons = question.entities.filter((e) => e.kind === 'person');
     for (const action of question.relations.actions) {
       const family = [...verbClass(action.term), ...synonymsOf(action.term)];

@@ -112,6 +112,8 @@ const FRAME = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where',
 const REWORDINGS: Array<[RegExp, string]> = [
   [/^where (?:is|was|does|did) (.+?) (?:originally |come |hail |hails |comes )?from\??$/i, 'Where was $1 born?'],
   [/\bset(?:s|ting)? up\b/gi, 'established'],
+  // "Where did he go after his time at Anthropic": after leaving it.
+  [/\bafter (?:his|her|their) (?:time|stint|tenure|years|run|days) (?:at|with) /gi, 'after leaving '],
   [/\bbr(?:ing|ings|ought|inging) (\S+(?: \S+)?) (on board|in)\b/gi, 'hired $1'],
   [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],
@@ -155,7 +157,7 @@ const SOURCE_FRAMES: Array<[RegExp, string]> = [
 ];
 
 /** "Who is Anthropic's CTO", "who's the president of Anthropic": group 1 is the role asked for. */
-const PERSON_ROLE = /^who(?:'s| is| was| are| were)(?: the)? (?:[\w.-]+(?:'s|’s) )?(?:new |current |former |first |founding )?(ceo|cto|cfo|coo|president|chair|chairman|chairwoman|founder|co-?founder|director|head|chief [a-z]+ officer|spokesperson|spokesman|spokeswoman)\b(?: (?:of|at) [^?]+)?\??$/;
+const PERSON_ROLE = /^who(?:'s| is| was| are| were)(?: the)? (?:[\w.-]+(?:'s|’s)? )?(?:new |current |former |first |founding )?(ceo|cto|cfo|coo|president|chair|chairman|chairwoman|founder|co-?founder|director|head|chief [a-z]+ officer|spokesperson|spokesman|spokeswoman)\b(?: (?:of|at|that|who) [^?]+)?\??$/;
 
 /** "How many stars does the nanoGPT repo have": group 1 is what has them. */
 const COUNT_OWNER = /^how many (?:[\w'’.-]+ ){1,3}(?:does|did|do|has|had) (?!(?:he|she|it|they|him|his|her)\b)(.+?) (?:have|has|get|got|earn|draw|attract|receive|gain|hit|reach|boast|rack up|pull in)\b/;
