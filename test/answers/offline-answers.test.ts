@@ -154,33 +154,39 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // Seeds 26 -> 25: "which company did Elon Musk lure him to back in 2017" had been answered from a sentence without 2017; a year the question gives must now be in the answer sentence.
   { name: 'seventh', questions: readQuestions('paraphrase-questions-7.jsonl'), floor: { bundled: 23, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eighth', questions: readQuestions('paraphrase-questions-8.jsonl'), floor: { bundled: 24, seeds: 23 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'tenth', questions: readQuestions('paraphrase-questions-10.jsonl'), floor: { bundled: 27, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'ninth', questions: readQuestions('paraphrase-questions-9.jsonl'), floor: { bundled: 31, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'tenth', questions: readQuestions('paraphrase-questions-10.jsonl'), floor: { bundled: 31, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'ninth', questions: readQuestions('paraphrase-questions-9.jsonl'), floor: { bundled: 33, seeds: 33 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
   // Seeds: one wrong answer since passages of the article the user names count its name as shown:
   // "why did he pick anthropic according to the ATA summary" gets another outlet's headline reason.
-  { name: 'fifteenth', questions: readQuestions('paraphrase-questions-15.jsonl'), floor: { bundled: 31, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'sixteenth', questions: readQuestions('paraphrase-questions-16.jsonl'), floor: { bundled: 33, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'seventeenth', questions: readQuestions('paraphrase-questions-17.jsonl'), floor: { bundled: 32, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'eighteenth', questions: readQuestions('paraphrase-questions-18.jsonl'), floor: { bundled: 30, seeds: 28 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'eleventh', questions: readQuestions('paraphrase-questions-11.jsonl'), floor: { bundled: 35, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
-  { name: 'twelfth', questions: readQuestions('paraphrase-questions-12.jsonl'), floor: { bundled: 30, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'thirteenth', questions: readQuestions('paraphrase-questions-13.jsonl'), floor: { bundled: 31, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
-  { name: 'fourteenth', questions: readQuestions('paraphrase-questions-14.jsonl'), floor: { bundled: 30, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
+  { name: 'fifteenth', questions: readQuestions('paraphrase-questions-15.jsonl'), floor: { bundled: 33, seeds: 33 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'sixteenth', questions: readQuestions('paraphrase-questions-16.jsonl'), floor: { bundled: 34, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'seventeenth', questions: readQuestions('paraphrase-questions-17.jsonl'), floor: { bundled: 34, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'eighteenth', questions: readQuestions('paraphrase-questions-18.jsonl'), floor: { bundled: 30, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'eleventh', questions: readQuestions('paraphrase-questions-11.jsonl'), floor: { bundled: 36, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  { name: 'twelfth', questions: readQuestions('paraphrase-questions-12.jsonl'), floor: { bundled: 31, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'thirteenth', questions: readQuestions('paraphrase-questions-13.jsonl'), floor: { bundled: 33, seeds: 34 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
+  { name: 'fourteenth', questions: readQuestions('paraphrase-questions-14.jsonl'), floor: { bundled: 32, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
   // Sets 19-22, written by two more separate sessions from the seeds alone. Sets 19-20 were
   // scored once after the first round of changes they measured (bundled and seeds 57/80 right
   // for the code before it, 60/80 after), sets 21-22 once after the second (bundled 60 -> 63,
   // seeds 58 -> 63 of 80); both then guided changes. Two questions were reworded afterwards so
   // they do not repeat a dozen words of a seed article.
   { name: 'nineteenth', questions: readQuestions('paraphrase-questions-19.jsonl'), floor: { bundled: 34, seeds: 32 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'twentieth', questions: readQuestions('paraphrase-questions-20.jsonl'), floor: { bundled: 29, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'twenty-first', questions: readQuestions('paraphrase-questions-21.jsonl'), floor: { bundled: 36, seeds: 36 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'twenty-second', questions: readQuestions('paraphrase-questions-22.jsonl'), floor: { bundled: 26, seeds: 30 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'twentieth', questions: readQuestions('paraphrase-questions-20.jsonl'), floor: { bundled: 30, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'twenty-first', questions: readQuestions('paraphrase-questions-21.jsonl'), floor: { bundled: 39, seeds: 38 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  // Both wrongly answered refusal questions ("where did John Schulman go after his time at Anthropic") now refused: a place answer must state the leaving.
+  { name: 'twenty-second', questions: readQuestions('paraphrase-questions-22.jsonl'), floor: { bundled: 28, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
   // Sets 23-24, written by another separate session from the seeds alone and scored once after
   // this round of changes against the code before it: bundled 50/80 right before and after,
   // seeds 52 -> 55 of 80. The span check ('after a full day' is not 'within an hour') then
   // came from them.
-  { name: 'twenty-third', questions: readQuestions('paraphrase-questions-23.jsonl'), floor: { bundled: 30, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'twenty-fourth', questions: readQuestions('paraphrase-questions-24.jsonl'), floor: { bundled: 21, seeds: 25 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  { name: 'twenty-third', questions: readQuestions('paraphrase-questions-23.jsonl'), floor: { bundled: 33, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'twenty-fourth', questions: readQuestions('paraphrase-questions-24.jsonl'), floor: { bundled: 26, seeds: 27 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  // Written by another session from the seed articles only, scored once before this round of
+  // changes (bundled 57/80 right, seeds 56/80; 19/20 and 18/20 refused) and once after it
+  // (bundled 61/80, seeds 58/80; the same refusals), with no change made for them in between.
+  { name: 'twenty-fifth', questions: readQuestions('paraphrase-questions-25.jsonl'), floor: { bundled: 30, seeds: 29 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'twenty-sixth', questions: readQuestions('paraphrase-questions-26.jsonl'), floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
 ];
 
 /**
@@ -461,6 +467,29 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
   test('an organisation after "before" dates the question; a kind written in full with no name is not named', () => {
     expect(answerer.answer('what startup was he running right before anthropic').text).toMatch(/Eureka Labs/);
     expect(answerer.answer('which small language model did karpathy use in the autoresearch experiment?').text).toBeNull();
+  });
+
+  test('a story organisation is the asked company; a founding research scientist is a role, not a founding', () => {
+    expect(answerer.answer('which company has reportedly been dangling nine-figure pay packages to build a superintelligence team').text).toMatch(/Meta/);
+    expect(answerer.answer('In what year did Karpathy become a founding research scientist at OpenAI?').text).toMatch(/2015/);
+  });
+
+  test('a well-known thing is the thing; a speaker line is about whom its quote is about', () => {
+    expect(answerer.answer("what's his well-known lecture series called?").text).toMatch(/Zero to Hero/);
+    expect(answerer.answer('what did nick joseph post on X about karpathy joining').text).toMatch(/better suited/);
+  });
+
+  test('a scene set before the question, and the piece named by a quoted title or as the one that says it', () => {
+    if (_label === 'bundled') expect(answerer.answer('in his march experiment with the coding agent, how much did training time drop when he applied the tweaks to a bigger model?').text).toMatch(/11%/);
+    expect(answerer.answer("how long a battle for large-model dominance does the Architects' Tech Alliance piece predict?").text).toMatch(/three-year/);
+    expect(answerer.answer("what does the architects' tech alliance summary claim happens to anthropic's technical firepower").text).toMatch(/doubles/);
+  });
+
+  test('no place after leaving that was never stated, no spokesperson who is not beside the role, no date of an earlier clause', () => {
+    expect(answerer.answer('Where did John Schulman go after his time at Anthropic?').text).toBeNull();
+    expect(answerer.answer('who was the anthropic spokesperson that talked to techcrunch?').text).toBeNull();
+    expect(answerer.answer('which year did collins dictionary pick vibe coding as its word of the year?').text).toBeNull();
+    if (_label === 'seeds') expect(answerer.answer('when did he come up with the coding buzzword that collins later honored?').text).toMatch(/2025/);
   });
 
   test('"what is X for" asks what X is', () => {
