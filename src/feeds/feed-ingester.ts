@@ -9,16 +9,12 @@ import { RELEVANCE_THRESHOLD, scoreRelevance } from './relevance';
 import { compileFilter, passesFilter, type ItemFilter } from './item-filter';
 import { ClusterIndex } from './cluster-index';
 import { developmentTerms } from './development-terms';
-import { clusterId, itemId } from './feed-ids';
+import { clusterId } from './feed-ids';
 import { articleIdOf, itemArticle } from './item-article';
 import { BatchWriter } from './batch-writer';
-import { jsonText, parseTerms, serialiseTerms } from './terms-json';
+import { parseTerms, serialiseTerms } from './terms-json';
+import { digestItems, type SeenDigest } from './seen-list';
 import type { Logger } from '../logging/logger';
-
-/** Content hashes in the seen list are shortened to this many hex digits (64 bits). */
-const SEEN_HASH_LENGTH = 16;
-/** The seen list keeps the current items plus older ones up to this many per feed. */
-const SEEN_MAX = 1000;
 
 /**
  * Items other replicas store carry their poll's start time in `updated_at` but commit up to
@@ -158,9 +154,10 @@ export class FeedIngester {
 
   /**
    * Stores one successful poll: new and edited items, their clusters, and the feed's poll
-   * record with the items now seen, in one transaction.
+   * record with the items now seen, in one transaction. The items come as parsed, or
+   * already held against this feed row's seen list where they were parsed (`digestItems`).
    */
-  async ingest(feed: FeedRow, items: FeedItem[], now: Date, record: FeedPollRecord): Promise<IngestCounts> {
+  async ingest(feed: FeedRow, items: FeedItem[] | SeenDigest, now: Date, record: FeedPollRecord): Promise<IngestCounts> {
     const state = this.stories.get(feed.story_id);
     if (!state) throw new Error(`feed ${feed.id} belongs to unknown story ${feed.story_id}`);
     const prepared = await this.prepare(state, feed, items, now, record);
@@ -189,29 +186,15 @@ export class FeedIngester {
    * the poll's items (most of them not about the story) are not kept alive while the batch
    * waits for its group commit.
    */
-  private async prepare(state: StoryState, feed: FeedRow, items: FeedItem[], now: Date, record: FeedPollRecord): Promise<PreparedPoll> {
-    const seen = parseSeen(feed.seen_json);
+  private async prepare(state: StoryState, feed: FeedRow, items: FeedItem[] | SeenDigest, now: Date, record: FeedPollRecord): Promise<PreparedPoll> {
     const filter = this.filterFor(feed);
-    const candidates: Array<{ item: FeedItem; id: string; known: boolean; relevance: number }> = [];
-    let seenOnly = 0;
-    const nowSeen = new Map<string, string>();
-    for (const item of items) {
-      const id = itemId(feed.id, item.key);
-      const hash = item.contentHash.slice(0, SEEN_HASH_LENGTH);
-      nowSeen.set(id, hash);
-      const before = seen.get(id);
-      if (before === hash) continue;
-      const relevance = item.relevance ?? (passesFilter(filter, `${item.title}\n${item.summary}`) ? scoreRelevance(state.matcher, item.title, item.summary) : 0);
-      const known = before !== undefined;
-      // A new item not about the story is remembered in the seen list only (and counted).
-      if (!known && relevance < RELEVANCE_THRESHOLD) seenOnly++;
-      else candidates.push({ item, id, known, relevance });
-    }
+    const { candidates, seenOnly, seenJson } = Array.isArray(items)
+      ? digestItems(feed.id, feed.seen_json, items, (item) => item.relevance ?? (passesFilter(filter, `${item.title}\n${item.summary}`) ? scoreRelevance(state.matcher, item.title, item.summary) : 0))
+      : items;
     // Stored rows are looked up only where one may exist: an edited item, or an item about
     // the story that the seen list no longer remembers.
     const lookup = candidates.filter((c) => c.known || (c.relevance >= RELEVANCE_THRESHOLD && feed.last_success_at)).map((c) => c.id);
     const existing = lookup.length > 0 ? await this.store.existingItems(lookup) : new Map<string, never>();
-    const seenJson = serialiseSeen(nowSeen, seen);
     // Clusters are assigned under the story's lock; the write joins the next group commit.
     return this.exclusive(state, async () => {
       const index = candidates.some((c) => c.relevance >= RELEVANCE_THRESHOLD) ? await this.clusterIndex(state, now) : undefined;
@@ -374,33 +357,4 @@ function parseList(json: string): string[] {
   } catch {
     return [];
   }
-}
-
-function parseSeen(json: string): Map<string, string> {
-  try {
-    const value = JSON.parse(json) as unknown;
-    if (value && typeof value === 'object' && !Array.isArray(value)) return new Map(Object.entries(value as Record<string, string>));
-  } catch {
-    // an unreadable list only means items are compared with the store again
-  }
-  return new Map();
-}
-
-/**
- * The items in this fetch first, then earlier ones still remembered, at most SEEN_MAX: the
- * same text as `JSON.stringify` of that object (no id is an array index), built directly
- * rather than through an object with a thousand keys, once per feed per poll.
- */
-function serialiseSeen(current: Map<string, string>, earlier: Map<string, string>): string {
-  let out = '{';
-  let size = 0;
-  const add = (id: string, hash: unknown) => {
-    out += `${size++ > 0 ? ',' : ''}${jsonText(id)}:${typeof hash === 'string' ? jsonText(hash) : JSON.stringify(hash)}`;
-  };
-  current.forEach((hash, id) => add(id, hash));
-  for (const [id, hash] of earlier) {
-    if (size >= SEEN_MAX) break;
-    if (!current.has(id)) add(id, hash);
-  }
-  return `${out}}`;
 }

@@ -243,8 +243,8 @@ export class FeedService {
         return { ...base, status: 'not-modified', ...(written ? {} : this.superseded(feed)) };
       }
       // Only the count is kept past the ingest: the items are not held while it waits to be written.
-      const itemCount = result.items.length;
-      const counts = await this.ingester.ingest(feed, result.items, started, {
+      const itemCount = result.digest?.count ?? result.items.length;
+      const counts = await this.ingester.ingest(feed, result.digest ?? result.items, started, {
         at,
         ok: true,
         consecutiveFailures: 0,
@@ -271,7 +271,15 @@ export class FeedService {
         readFeed(
           this.options.fetcher,
           { url: feed.url, publicOnly: feed.public_only === 1, ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.last_modified ? { lastModified: feed.last_modified } : {}) },
-          { now: started, maxBytes: this.options.settings.maxBytes, parse: this.parsePool.parse, judge: this.ingester.judgeInput(feed), ...(feed.outlet ? { outlet: feed.outlet } : {}) },
+          {
+            now: started,
+            maxBytes: this.options.settings.maxBytes,
+            parse: this.parsePool.parse,
+            judge: this.ingester.judgeInput(feed),
+            // The items are held against the seen list where they are parsed: only those the store may need come back.
+            seen: { feedId: feed.id, json: feed.seen_json },
+            ...(feed.outlet ? { outlet: feed.outlet } : {}),
+          },
         ),
       );
     } finally {

@@ -46,6 +46,20 @@ describe('feed parser worker pool', () => {
     expect(inWorker.items[0]!.terms?.get('anthropic')).toBeGreaterThan(0);
   });
 
+  test("with the feed's seen list, only the items the store may need come back, as held here", async () => {
+    await pool.whenReady();
+    const seen = { feedId: 'f1', json: '{}' };
+    const inWorker = await pool.parse({ ...body(xml), seen });
+    expect(inWorker).toEqual(await parseFeedBytes({ ...body(xml), seen }));
+    // The bakery item is new and not about the story: counted, not sent.
+    expect(inWorker.digest).toMatchObject({ count: 2, seenOnly: 1 });
+    expect(inWorker.items.map((i) => i.title)).toEqual(['Andrej Karpathy joins Anthropic']);
+    expect(inWorker.digest!.candidates).toEqual([{ item: inWorker.items[0], id: expect.stringMatching(/^f1-/), known: false, relevance: inWorker.items[0]!.relevance }]);
+    // Polled again with the seen list the first poll left: nothing is new or changed.
+    const again = await pool.parse({ ...body(xml), seen: { feedId: 'f1', json: inWorker.digest!.seenJson } });
+    expect(again.digest).toEqual({ count: 2, candidates: [], seenOnly: 0, seenJson: inWorker.digest!.seenJson });
+  });
+
   test('bad bytes come back as the same classified FeedError', async () => {
     await pool.whenReady();
     const page = body('<!doctype html><html><body>Not a feed</body></html>');
