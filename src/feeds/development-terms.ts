@@ -49,25 +49,56 @@ function addTerms(terms: Terms, part: string, factor: number, nameWords: Readonl
     const unit = m[3] ? SCALE[m[3].toLowerCase()] ?? '' : '';
     add(terms, `#${digits}${unit}`, (isYear ? 0.5 : 3) * factor);
   }
-  let sentenceStart = true;
+  const words = wordsOf(nameWords);
+  let first = true;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(part); m; m = WORD.exec(part)) {
-    const word = m[0];
-    // Possessive 's dropped (checked by hand: this loop runs for every word of every item).
+    const word = wordInfo(words, m[0], nameWords);
+    const isFirst = first;
+    first = false;
+    if (word.key === undefined) continue;
+    if (word.storyName !== undefined) add(terms, word.key, word.storyName * factor);
+    else if (word.upper && !startsSentence(part, m.index, isFirst)) add(terms, word.key, 2 * factor);
+    else add(terms, word.key, factor);
+  }
+}
+
+/** What a word as written comes to, whatever its place: its term (none for a short or stop word), its story-name weight, its capital. */
+interface WordInfo {
+  key: string | undefined;
+  storyName: number | undefined;
+  upper: boolean;
+}
+
+const SKIPPED: WordInfo = { key: undefined, storyName: undefined, upper: false };
+/** Words already looked at, per story (its name words): news repeats its vocabulary, so most words are met again. */
+const WORDS = new WeakMap<ReadonlyMap<string, number>, Map<string, WordInfo>>();
+const WORDS_MAX = 50_000;
+
+function wordsOf(nameWords: ReadonlyMap<string, number>): Map<string, WordInfo> {
+  let words = WORDS.get(nameWords);
+  if (!words) WORDS.set(nameWords, (words = new Map()));
+  return words;
+}
+
+function wordInfo(words: Map<string, WordInfo>, word: string, nameWords: ReadonlyMap<string, number>): WordInfo {
+  let info = words.get(word);
+  if (info === undefined) {
+    // Possessive 's dropped (checked by hand, not by a pattern per word).
     const raw = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s')) ? word.slice(0, -2) : word;
     const lower = raw.toLowerCase();
-    const at = m.index;
-    // A sentence starts after ". ", "!", "? ", ":" (punctuation, then at most one space).
-    const c1 = at > 0 ? part.charCodeAt(at - 1) : 0;
-    const startsSentence = sentenceStart || isSentenceEnd(c1) || (at > 1 && isSpace(c1) && isSentenceEnd(part.charCodeAt(at - 2)));
-    sentenceStart = false;
-    if (lower.length < 3 || STOP.has(lower)) continue;
-    const key = stem(lower);
-    const storyName = nameWords.get(lower);
-    if (storyName !== undefined) add(terms, key, storyName * factor);
-    else if (!startsSentence && startsUpper(raw)) add(terms, key, 2 * factor);
-    else add(terms, key, factor);
+    info = lower.length < 3 || STOP.has(lower) ? SKIPPED : { key: stem(lower), storyName: nameWords.get(lower), upper: startsUpper(raw) };
+    if (words.size >= WORDS_MAX) words.clear();
+    words.set(word, info);
   }
+  return info;
+}
+
+/** Whether the word at `at` starts a sentence: the part's first word, or one after ". ", "!", "? ", ":" (punctuation, then at most one space). */
+function startsSentence(part: string, at: number, isFirst: boolean): boolean {
+  if (isFirst) return true;
+  const c1 = at > 0 ? part.charCodeAt(at - 1) : 0;
+  return isSentenceEnd(c1) || (at > 1 && isSpace(c1) && isSentenceEnd(part.charCodeAt(at - 2)));
 }
 
 function isSentenceEnd(code: number): boolean {
