@@ -28,10 +28,13 @@ const NUMBER_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 const COUNT = new RegExp(`(?<![\\w.])\\d[\\d,.]*(?:[kKmM]|bn)?(?: (?:million|billion|trillion|thousand|hundred))?(?!\\w)|\\b${NUMBER_WORD}(?: ${NUMBER_WORD})?\\b`, 'gi');
 const AMOUNT = /[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|bn|million|billion|trillion))?|\b\d[\d,.]*\s?(?:%|percent|per cent)|\b\d[\d,.]*\s?(?:million|billion|trillion)\b|\b(?:six|seven|eight|nine|ten)-figure\b/gi;
 const YEAR = /^(?:19|20)\d{2}$/;
+/** A word that puts what follows it after what comes before ("coined X, later picked as ..."). */
+const LATER = /\b(?:later|subsequently|afterwards?)\b/i;
 const DURATION = new RegExp(`\\b(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD}|an?|half an?|several|a few|a couple of)[\\s-](?:years?|months?|weeks?|days?|decades?|hours?)\\b`, 'gi');
 const REASON = /\b(?:because|reason|motivat\w*|citing|cited|believ\w*|driven by|due to|so that|in order to|wants? to|wanted to|desire|to return|to get back|draw|drew|reflects?)\b/i;
 /** Words that name a job or position. */
 const TITLE_TERMS = textTerms('president chairman chairwoman chair ceo cto cfo coo founder cofounder director leader chief scientist officer researcher engineer manager partner investor professor vp');
+const TITLE_TERM_SET: ReadonlySet<string> = new Set(TITLE_TERMS);
 /** Generic words for persons: what they did names what is counted. */
 const PEOPLE = new Set(textTerms('people persons individuals users'));
 /** Which-words that ask for one person by how they appear (a user, a poster, a commenter). */
@@ -142,9 +145,9 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       }
       // "In February 2025 he coined X, which was later picked as Word of the Year": the date
       // is of what comes before "later"; what the question asks about comes after it.
-      const later = /\b(?:later|subsequently|afterwards?)\b/i.exec(text);
+      const later = LATER.exec(text);
       // Not when the question tells the order itself ("the buzzword Collins later honoured").
-      if (later && !/\b(?:later|subsequently|afterwards?)\b/i.test(question.text) && kept.length > 0 && kept.every((x) => (x.m.index ?? 0) < later.index)) {
+      if (later && !LATER.test(question.text) && kept.length > 0 && kept.every((x) => (x.m.index ?? 0) < later.index)) {
         const asked = question.terms.filter((t) => !isWeakTerm(t) && !question.sourceTerms.includes(t));
         const before = new Set(textTerms(text.slice(0, later.index)));
         const after = new Set(textTerms(text.slice(later.index)));
@@ -255,7 +258,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         if (nearTerms(text, around, TITLE_TERMS, 3)) found.push(around);
       }
       if (found.length === 0 && main && p.entities.has(main.id)) {
-        const titles = [...text.matchAll(/\b[\w-]+\b/g)].filter((m) => TITLE_TERMS.includes(textTerms(m[0])[0] ?? ''));
+        const titles = [...text.matchAll(/\b[\w-]+\b/g)].filter((m) => TITLE_TERM_SET.has(textTerms(m[0])[0] ?? ''));
         return hard(titles.map((m) => m[0]), 0.8, at(titles));
       }
       return hard(found.map((m) => m[0]), 1, at(found));

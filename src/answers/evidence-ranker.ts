@@ -255,9 +255,10 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // or kind asked for.
     if (!keyCovered && !predicateMissing && key?.kind === 'term' && !question.hardTerms.includes(key.key) && key.key !== question.head && key.key !== question.predicate && relaxedCoverage(units, keys, shown, total) >= KEY_FREE_COVERAGE) keyCovered = true;
     if (missingRequired) keyCovered = false;
+    // "In that March experiment ..., how much faster ...": the asking clause shown in full answers it.
+    if (askingShown && !predicateMissing && !missingRequired) keyCovered = true;
     // "If Anthropic can't win on cash, what does it pitch instead": the lead-in's words alone
     // do not answer; the asking clause must be there too.
-    if (askingShown && !predicateMissing && !missingRequired) keyCovered = true;
     if (askedUnits.length > 0 && !askedUnits.some((i) => shown[i]! >= 0.8)) keyCovered = false;
     const coverage = total > 0 ? covered / total : 0;
     let continuation: IndexedPassage | undefined;

@@ -18,7 +18,6 @@ const NAMING = /\b(?:called|termed|dubbed|named|nicknamed)\b/i;
 /** A sentence that points back ("this method", "it") needs the one before it. */
 const ANAPHOR = /^(?:this|that|these|it)\b|\b(?:this|the|that) (?:method|approach|project|idea|technique|loop)\b/i;
 
-
 /** "warned about this", "said that ...": a demonstrative object that stands for what comes next. */
 const BARE_DEMONSTRATIVE = /\b(?:warned|said|wrote|predicted|argued|talked|spoke|posted) (?:about |of )?(?:this|that)\b(?= (?:a|an|the|last|in|on|at|and|today|yesterday)\b|[,.])/i;
 
