@@ -228,6 +228,8 @@ export class PassageIndex {
     const found: string[] = [];
     for (const t of this.termDf.keys()) {
       if (t === term || !t.startsWith(head)) continue;
+      // A short word is not a longer one it starts ("front" is not "frontier").
+      if (t.length - term.length > 2 && term.length < 7) continue;
       let shared = 5;
       while (shared < t.length && shared < term.length && t[shared] === term[shared]) shared++;
       if (shared >= Math.min(t.length, term.length) - 2) found.push(t);

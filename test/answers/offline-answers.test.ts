@@ -272,6 +272,13 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(wrong.length).toBeLessThanOrEqual(wrongAnswers[_label]!);
   });
 
+  test('framing words ("besides", "mostly", "the past few years") are not looked for; "month and year" wants a month', () => {
+    expect(answerer.answer("what was anthropic's founding mission focused on besides powerful AI").text).toMatch(/safety/);
+    expect(answerer.answer("what's the skeptic take on what he's mostly been doing the past few years instead of frontier pretraining?").text).toMatch(/educator/);
+    const when = answerer.answer('when did he walk away from the lab he co-founded for the second time? month and year pls').text;
+    if (when !== null) expect(when).toMatch(/February 2024/);
+  });
+
   test('a hyphenated word is not answered by the same word with another first part', () => {
     expect(answerer.answer("who runs Anthropic's post-training team?").text).toBeNull();
     expect(answerer.answer("who runs Anthropic's pre-training team?").text).toMatch(/Nick Joseph|Nicholas Joseph/);
