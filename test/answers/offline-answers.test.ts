@@ -279,6 +279,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     if (when !== null) expect(when).toMatch(/February 2024/);
   });
 
+  test('a tweet is a post, the NBA is basketball, "a month earlier" is "a month ago"', () => {
+    expect(answerer.answer("how many views did karpathy's announcement tweet rack up in the first hour?").text).toMatch(/3 million/);
+    expect(answerer.answer('What NBA comparison did Redditors make about Anthropic stacking talent?').text).toMatch(/Durant/);
+    expect(answerer.answer('what did karpathy warn about a month earlier re: people outside frontier labs?').text).toMatch(/judgment/);
+  });
+
   test('a hyphenated word is not answered by the same word with another first part', () => {
     expect(answerer.answer("who runs Anthropic's post-training team?").text).toBeNull();
     expect(answerer.answer("who runs Anthropic's pre-training team?").text).toMatch(/Nick Joseph|Nicholas Joseph/);
