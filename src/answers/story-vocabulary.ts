@@ -88,6 +88,10 @@ const GENERIC_SYNONYMS: string[][] = [
   ['tweak', 'adjust', 'adjustment', 'change', 'modify', 'modification'],
   ['skill', 'ability', 'capability', 'competence'],
   ['area', 'domain', 'setting', 'environment', 'sphere', 'arena'],
+  ['aim', 'meant', 'intend', 'intended'],
+  ['basics', 'essentials', 'fundamentals'],
+  ['interpret', 'interpretation', 'read'],
+  ['talks', 'negotiate', 'negotiation', 'negotiating'],
 ];
 
 /**

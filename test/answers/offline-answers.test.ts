@@ -285,6 +285,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what did karpathy warn about a month earlier re: people outside frontier labs?').text).toMatch(/judgment/);
   });
 
+  test('how a crowd interprets something is how it reads it', () => {
+    expect(answerer.answer('how did the r/ClaudeAI crowd interpret the claude-trains-claude mandate').text).toMatch(/recursive self-improvement/);
+  });
+
   test('a hyphenated word is not answered by the same word with another first part', () => {
     expect(answerer.answer("who runs Anthropic's post-training team?").text).toBeNull();
     expect(answerer.answer("who runs Anthropic's pre-training team?").text).toMatch(/Nick Joseph|Nicholas Joseph/);
