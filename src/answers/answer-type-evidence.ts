@@ -240,7 +240,8 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       if (org) return hard([org.id], rank(org) === 0 ? 1 : 0.8, entityPositions(context, text, org), org);
       const places = [...text.matchAll(/\b(?:in|at|from) (?:the )?([A-Z][a-z]+(?: [A-Z][a-z]+)*)/g)].filter((m) => {
         const n = m[1] ?? '';
-        return n && !question.text.includes(n) && !MONTH_NAME.test(n);
+        // A place the question names itself, however it is capitalised there, is not the answer.
+        return n && !question.text.toLowerCase().includes(n.toLowerCase()) && !MONTH_NAME.test(n);
       });
       return hard(places.map((m) => m[1] ?? ''), 0.8, at(places));
     }

@@ -185,7 +185,7 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // Written by another session from the seed articles only, scored once before this round of
   // changes (bundled 57/80 right, seeds 56/80; 19/20 and 18/20 refused) and once after it
   // (bundled 61/80, seeds 58/80; the same refusals), with no change made for them in between.
-  { name: 'twenty-fifth', questions: readQuestions('paraphrase-questions-25.jsonl'), floor: { bundled: 30, seeds: 29 }, wrongRefusals: { bundled: 1, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'twenty-fifth', questions: readQuestions('paraphrase-questions-25.jsonl'), floor: { bundled: 30, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
   { name: 'twenty-sixth', questions: readQuestions('paraphrase-questions-26.jsonl'), floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
 ];
 
