@@ -92,6 +92,8 @@ const GENERIC_SYNONYMS: string[][] = [
   ['basics', 'essentials', 'fundamentals'],
   ['interpret', 'interpretation', 'read'],
   ['talks', 'negotiate', 'negotiation', 'negotiating'],
+  ['worldwide', 'world', 'global', 'globally'],
+  ['stint', 'tenure', 'spell'],
 ];
 
 /**

@@ -285,8 +285,9 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what did karpathy warn about a month earlier re: people outside frontier labs?').text).toMatch(/judgment/);
   });
 
-  test('how a crowd interprets something is how it reads it', () => {
+  test('how a crowd interprets something is how it reads it; worldwide is in the world', () => {
     expect(answerer.answer('how did the r/ClaudeAI crowd interpret the claude-trains-claude mandate').text).toMatch(/recursive self-improvement/);
+    expect(answerer.answer('roughly how many researchers globally can actually move the pretraining frontier, according to the analysis?').text).toMatch(/thousand/);
   });
 
   test('a hyphenated word is not answered by the same word with another first part', () => {
