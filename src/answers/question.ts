@@ -143,7 +143,7 @@ const REWORDINGS: Array<[RegExp, string]> = [
  * the passage but are not evidence it must show.
  */
 const SOURCE_FRAMES: Array<[RegExp, string]> = [
-  [/(?:^|,\s*|\s)(?:according to|per|as per|based on) (?:the |that |this |a |an |one |his |her |their )?(?:[\w'’-]+ ){0,4}?(?:piece|article|story|summary|write-?up|report|post|analysis|page|coverage|comparison|section|thread|video|outlet|site|source)\b(?: (?:on|about|that|which|from|of) [^,?]*)?/gi, ''],
+  [/(?:^|,\s*|\s)(?:according to|per|as per|based on) (?:the |that |this |a |an |one |his |her |their )?(?:[\w'’-]+ ){0,4}?(?:piece|article|story|summary|write-?up|report|post|analysis|page|coverage|comparison|section|thread|video|outlet|site|source)\b(?: (?:on|about|that|which|from|of|talking about|discussing|covering) [^,?]*)?/gi, ''],
   [/[?.]\s*what (?:does|did) (?:the |that |this )?(?:[\w'’-]+ ){0,4}?(?:piece|article|story|summary|write-?up|report|post|analysis|page|coverage) say\??$/i, '?'],
   [/^(?:in|from) (?:his|her|their|the|that) (?:[\w'’-]+ ){0,3}?(?:post|tweet|piece|article|summary|write-?up|report|analysis),\s*/i, ''],
   // "What does the Architects' Tech Alliance piece say ...", "how long a fight does the ATA

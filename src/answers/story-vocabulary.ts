@@ -94,6 +94,8 @@ const GENERIC_SYNONYMS: string[][] = [
   ['talks', 'negotiate', 'negotiation', 'negotiating'],
   ['worldwide', 'world', 'global', 'globally'],
   ['stint', 'tenure', 'spell'],
+  ['reshape', 'alter', 'transform', 'redraw'],
+  ['edtech', 'education'],
 ];
 
 /**
