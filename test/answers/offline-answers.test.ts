@@ -187,6 +187,11 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // (bundled 61/80, seeds 58/80; the same refusals), with no change made for them in between.
   { name: 'twenty-fifth', questions: readQuestions('paraphrase-questions-25.jsonl'), floor: { bundled: 30, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
   { name: 'twenty-sixth', questions: readQuestions('paraphrase-questions-26.jsonl'), floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  // Sets 27-28, written by another session from the seed articles only, scored once before this
+  // round of changes (bundled 65/80 right, seeds 63/80; 19/20 refused on both) and once after
+  // it (bundled 67/80, 20/20 refused; seeds 66/80, 19/20), with no change made for them between.
+  { name: 'twenty-seventh', questions: readQuestions('paraphrase-questions-27.jsonl'), floor: { bundled: 34, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  { name: 'twenty-eighth', questions: readQuestions('paraphrase-questions-28.jsonl'), floor: { bundled: 33, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
 ];
 
 /**
