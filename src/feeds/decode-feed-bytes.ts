@@ -36,10 +36,10 @@ export function decodeFeedBytes(input: Buffer, contentType: string | undefined, 
     // A UTF-16/32 label read from an 8-bit prolog cannot be right (and vice versa).
     if (wide !== Boolean(family)) continue;
     if (encoding === 'utf8' && !isUtf8(bytes)) continue;
-    return finish(encoding === 'utf8' ? bytes.toString('utf8') : iconv.decode(bytes, encoding), encoding);
+    return encoding === 'utf8' ? finishUtf8(bytes) : finish(iconv.decode(bytes, encoding), encoding);
   }
   if (family) return finish(iconv.decode(bytes, family), family);
-  if (isUtf8(bytes)) return finish(bytes.toString('utf8'), 'utf8');
+  if (isUtf8(bytes)) return finishUtf8(bytes);
   if (unsupported) {
     throw new FeedError('unsupported-encoding', `the feed declares the character set "${unsupported}", which newsdesk cannot decode`);
   }
@@ -119,12 +119,20 @@ const HAS_C1 = /[\u0080-\u009f]/;
 const C1_AS_WINDOWS_1252 = /[\u0080-\u009f]/g;
 
 /**
+ * Valid UTF-8 bytes as text. C1 control characters are written C2 80 to C2 9F in UTF-8, so
+ * bytes without a C2 cannot hold one and the text is not searched for them.
+ */
+function finishUtf8(bytes: Buffer): DecodedFeed {
+  return finish(bytes.toString('utf8'), 'utf8', bytes.includes(0xc2));
+}
+
+/**
  * Drops a leading BOM and turns C1 control characters into the windows-1252 characters a
  * publisher meant (smart quotes stored as U+0092 by a cp1252-minded CMS).
  */
-function finish(text: string, encoding: string): DecodedFeed {
+function finish(text: string, encoding: string, mayHaveC1 = true): DecodedFeed {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const fixed = HAS_C1.test(clean)
+  const fixed = mayHaveC1 && HAS_C1.test(clean)
     ? clean.replace(C1_AS_WINDOWS_1252, (c) => {
         const mapped = iconv.decode(Buffer.from([c.charCodeAt(0)]), 'win1252');
         return mapped === '\ufffd' || mapped === c ? '' : mapped;

@@ -48,6 +48,9 @@ const parser = new Parser<{ attrs?: Attrs }, ItemExtras>({
     item: [['$', 'attrs', { keepArray: true }]],
   },
 });
+// rss-parser also converts every entry's date to an ISO `isoDate` (the slow `new Date(text)`),
+// which is never read here: the date is taken as written and judged by `parseFeedDate`.
+(parser as unknown as { setISODate: (item: unknown) => void }).setISODate = () => {};
 
 /** How much of the document is searched for a DOCTYPE and the root element. */
 const PROLOG_WINDOW = 4096;
@@ -142,11 +145,8 @@ function rootElement(head: string): { name: string; prefix?: string; local: stri
 
 const ENTITY_OR_CDATA = /<!\[CDATA\[[\s\S]*?\]\]>|&(#\d{1,7};|#x[0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{0,31};)?/g;
 
-/** An `&` that is not one of XML's own references: only then is the repair pass needed. */
-const NEEDS_REPAIR = /&(?!(?:amp|lt|gt|quot|apos|#\d{1,7}|#x[0-9a-fA-F]{1,6});)/;
-
 function repairEntities(text: string): string {
-  if (!NEEDS_REPAIR.test(text)) return text;
+  if (!needsRepair(text)) return text;
   return text.replace(ENTITY_OR_CDATA, (match, ref: string | undefined) => {
     if (match.charCodeAt(0) === 0x3c) return match; // CDATA: literal text, left alone
     if (!ref) return '&amp;';
@@ -156,6 +156,42 @@ function repairEntities(text: string): string {
     const code = HTML_ENTITY_CODES.get(name);
     return code ? `&#${code};` : `&amp;${ref}`;
   });
+}
+
+/**
+ * Whether the text has an `&` that is not one of XML's own references (`&amp;`, `&lt;`,
+ * `&gt;`, `&quot;`, `&apos;`, `&#1-7 digits;`, `&#x1-6 hex digits;`): only then is the
+ * repair pass needed. A scan from `&` to `&` rather than a pattern with a lookahead: feeds
+ * of escaped HTML hold thousands of them.
+ */
+function needsRepair(text: string): boolean {
+  for (let at = text.indexOf('&'); at >= 0; at = text.indexOf('&', at + 1)) {
+    if (!isXmlReference(text, at + 1)) return true;
+  }
+  return false;
+}
+
+function isXmlReference(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === 0x61) return text.startsWith('amp;', at) || text.startsWith('apos;', at);
+  if (c === 0x6c) return text.startsWith('lt;', at);
+  if (c === 0x67) return text.startsWith('gt;', at);
+  if (c === 0x71) return text.startsWith('quot;', at);
+  if (c !== 0x23) return false;
+  const hex = text.charCodeAt(at + 1) === 0x78;
+  const start = hex ? at + 2 : at + 1;
+  const max = hex ? 6 : 7;
+  let end = start;
+  while (end - start < max && (hex ? isHexDigit(text.charCodeAt(end)) : isDigit(text.charCodeAt(end)))) end++;
+  return end > start && text.charCodeAt(end) === 0x3b;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+function isHexDigit(code: number): boolean {
+  return isDigit(code) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x66);
 }
 
 function unprefixAtom(xml: string, prefix: string): string {

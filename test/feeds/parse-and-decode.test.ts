@@ -54,6 +54,14 @@ describe('hostile XML', () => {
   test('XML cut off mid-document is malformed', async () => {
     expect((await parseError('<rss version="2.0"><channel><item><title><![CDATA[half')).kind).toBe('malformed');
   });
+
+  test("only an & that is not one of XML's own references is repaired; the references are read as XML", async () => {
+    const feed = async (title: string) => (await parseFeedText(`<rss version="2.0"><channel><item><title>${title}</title></item></channel></rss>`)).items[0]!.title;
+    // XML's own references, with none to repair.
+    expect(await feed('a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos; &#65;&#x42;')).toBe('a & b <c> "d" \'e\' AB');
+    // Too many digits, an upper-case X, an unknown or unterminated name: each & stays text.
+    expect(await feed('&#12345678; &#X41; &#x1234567; &bogus; AT&T &amp')).toBe('&#12345678; &#X41; &#x1234567; &bogus; AT&T &amp');
+  });
 });
 
 describe('decodeFeedBytes', () => {
@@ -64,6 +72,13 @@ describe('decodeFeedBytes', () => {
     const bytes = iconv.encode(feed('\u201cquoted\u201d \u2013 caf\u00e9 \u20ac5', 'windows-1252'), 'win1252');
     expect(bytes.includes(0x93)).toBe(true);
     expect(decodeFeedBytes(bytes, undefined, MB).text).toContain('\u201cquoted\u201d \u2013 caf\u00e9 \u20ac5');
+  });
+
+  test('in UTF-8 too, a C1 control character (U+0092, bytes C2 92) becomes the windows-1252 character meant, and other text is kept', () => {
+    const bytes = Buffer.from(feed('don\u0092t \u00a3 caf\u00e9', 'utf-8'), 'utf8');
+    expect(bytes.includes(0xc2)).toBe(true);
+    expect(decodeFeedBytes(bytes, undefined, MB)).toMatchObject({ encoding: 'utf8', text: expect.stringContaining('don\u2019t \u00a3 caf\u00e9') });
+    expect(decodeFeedBytes(Buffer.from(feed('plain caf\u00e9', 'utf-8'), 'utf8'), undefined, MB).text).toContain('plain caf\u00e9');
   });
 
   test('undeclared bytes that are not UTF-8 fall back to windows-1252', () => {
