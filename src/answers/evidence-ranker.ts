@@ -349,7 +349,6 @@ function namesAskedKind(text: string, headTerms: ReadonlySet<string>): boolean {
   return [...opening.matchAll(/\b(?:the|this|that|these|those|its|his|their|both)\s+((?:[\w-]+\s+){0,2}[\w-]+)/gi)].some((m) => textTerms(m[1]!).some((t) => headTerms.has(t)));
 }
 
-/** Why this passage may not answer, or undefined when it may. */
 /**
  * The asked thing or relation mistyped ("how many folowers", "who did he sucede"): when the
  * corpus never uses the word, nor any synonym or other form of it, but uses one word a
@@ -375,6 +374,7 @@ function withSlipsMended(question: AnalysedQuestion, index: PassageIndex): Analy
   };
 }
 
+/** Why this passage may not answer, or undefined when it may. */
 export function gate(best: RankedPassage): RefusalReason | undefined {
   if (!best.subjectOk) return 'wrong-subject';
   if (best.relationProblem) return 'wrong-relation';

@@ -325,7 +325,35 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const roleWord = role ? textTerms(role)[0] : undefined;
   const ownerPhrase = type === 'count' ? COUNT_OWNER.exec(lower)?.[1] : undefined;
   const owner = ownerPhrase ? textTerms(ownerPhrase).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
-  return { ...(countedWords.length > 0 ? { countedWords } : {}), ...(weekday ? { weekday } : {}), ...(owner.length > 0 ? { owner } : {}), ...(askedTerms.length > 0 ? { askedTerms } : {}), ...(askingTerms.length > 0 ? { askingTerms } : {}), ...(roleWord ? { roleWord } : {}), timeMarks: timeMarks.map((m) => m.entity.id), text: original, type, terms: [...new Set([...terms, ...sourceTerms])], sourceTerms, entities, numbers, compounds: compoundTerms(rest), ...(predicate ? { predicate } : {}), hardTerms: hardTermsOf(rest), ...(head ? { head } : {}), ...(headWords.length > 0 ? { headWords } : {}), ...(typeWord ? { typeWord } : {}), ...(subject ? { subject } : {}), relations, modifiers: focusModifiers(lower), naming: named !== undefined || nameOf, placed: placedNouns(text), actingOrganisations: actingOrganisations(text, mentions), during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id), ...(change ? { change } : {}) };
+  return {
+    text: original,
+    type,
+    terms: [...new Set([...terms, ...sourceTerms])],
+    sourceTerms,
+    entities,
+    numbers,
+    compounds: compoundTerms(rest),
+    hardTerms: hardTermsOf(rest),
+    relations,
+    modifiers: focusModifiers(lower),
+    naming: named !== undefined || nameOf,
+    placed: placedNouns(text),
+    actingOrganisations: actingOrganisations(text, mentions),
+    during: mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:while|when|during)\b[^?,]*\b(?:at|with|in|for)\s+(?:the\s+)?$/i.test(text.slice(0, m.start))).map((m) => m.entity.id),
+    timeMarks: timeMarks.map((m) => m.entity.id),
+    ...(predicate ? { predicate } : {}),
+    ...(head ? { head } : {}),
+    ...(headWords.length > 0 ? { headWords } : {}),
+    ...(typeWord ? { typeWord } : {}),
+    ...(subject ? { subject } : {}),
+    ...(change ? { change } : {}),
+    ...(countedWords.length > 0 ? { countedWords } : {}),
+    ...(weekday ? { weekday } : {}),
+    ...(owner.length > 0 ? { owner } : {}),
+    ...(askedTerms.length > 0 ? { askedTerms } : {}),
+    ...(askingTerms.length > 0 ? { askingTerms } : {}),
+    ...(roleWord ? { roleWord } : {}),
+  };
 }
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */
