@@ -283,6 +283,16 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
         continuation = next;
       }
     }
+    // "In March he let an agent tune training code ... He called the method "autoresearch."":
+    // a name given a few sentences on, to what this one describes, is this sentence's answer.
+    if (type.strength === 0 && question.naming) {
+      const naming = namingLater(passage, index, headTerms);
+      const named = naming ? typeEvidence(question, naming, typeContext) : undefined;
+      if (naming && named && named.strength > 0) {
+        type = { ...named, strength: named.strength * 0.8 };
+        continuation = naming;
+      }
+    }
     // A quote introduced by the line before it ("X user @name commented:"): who said it is there.
     let introduction: IndexedPassage | undefined;
     if (type.strength === 0 && prev && /:\s*$/.test(prev.text) && /^["\u201c']/.test(passage.text) && question.type !== 'reason' && question.type !== 'other') {
@@ -344,6 +354,27 @@ function acronymParaphrase(term: string, questionText: string): Paraphrase | und
 }
 
 /** True when a sentence opens by pointing back at the asked kind ("The six companies were ...", "He termed this method ..."). */
+/** "He called the method X", "the approach was nicknamed X": a name given to what was just described. */
+const NAMES_WHAT_CAME_BEFORE = /\b(?:called|dubbed|named|nicknamed|termed|branded|labell?ed) (?:the|this|that) ([a-z]+)\b|\b(?:the|this|that) ([a-z]+) (?:was|is|became|got|has been) (?:later |since |widely |quickly |soon )?(?:called|dubbed|named|nicknamed|termed|branded|labell?ed|known as)\b/i;
+/** How far on in its paragraph a sentence may name what this one describes. */
+const NAMING_REACH = 3;
+
+/**
+ * A later sentence of the passage's paragraph that names what the passage describes, as the
+ * asked kind of thing ("the method" for "what did he call his method of ..."), if any.
+ */
+function namingLater(passage: IndexedPassage, index: PassageIndex, headTerms: ReadonlySet<string>): IndexedPassage | undefined {
+  let at: IndexedPassage | undefined = passage;
+  for (let i = 0; i < NAMING_REACH; i++) {
+    at = at ? index.neighbour(at, 1) : undefined;
+    if (!at) return undefined;
+    const named = NAMES_WHAT_CAME_BEFORE.exec(at.text);
+    const kind = named ? (named[1] ?? named[2])! : undefined;
+    if (kind && textTerms(kind).some((t) => headTerms.has(t))) return at;
+  }
+  return undefined;
+}
+
 function namesAskedKind(text: string, headTerms: ReadonlySet<string>): boolean {
   const opening = text.split(/\s+/).slice(0, 6).join(' ');
   return [...opening.matchAll(/\b(?:the|this|that|these|those|its|his|their|both)\s+((?:[\w-]+\s+){0,2}[\w-]+)/gi)].some((m) => textTerms(m[1]!).some((t) => headTerms.has(t)));

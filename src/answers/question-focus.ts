@@ -88,13 +88,15 @@ export function namedThing(lower: string): string | undefined {
   // "What did he call his method of ...": the thing is what follows "call".
   const naming =
     /^what(?:'s| is| was| are| were| will| would)? (.+?) (?:be |been |being )?(?:called|named|dubbed|titled|termed)\b/.exec(lower) ??
-    /^what (?:did|does|do|would|will) (?:[\w'-]+ ){1,3}(?:call|name|dub) (?:his|her|their|its|the|this|that) ((?:[\w-]+ ?){1,4})/.exec(lower) ??
+    /^what (?:did|does|do|would|will) (?:[\w'-]+ ){1,3}(?:call|name|dub) (?:(?:his|her|their|its|the|this|that) |(?=[\w-]+ing\b))((?:[\w-]+ ?){1,4})/.exec(lower) ??
     // "What's his name for the method where ...".
     /^what(?:'s| is| was) (?:his|her|their|its|the) (?:name|term|word|label) for (?:the |his |her |their |a |an |this |that )?((?:[\w-]+ ?){1,4})/.exec(lower) ??
     // "What name did he give his method", "what label does he use for his aim".
     /^what (?:name|term|label|title|nickname) (?:did|does|do|has|have|would|will) (?:[\w'-]+ ){1,3}(?:give|use|pick|choose|apply|put) (?:to |for |on )?(?:his|her|their|its|the|this|that) ((?:[\w-]+ ?){1,4})/.exec(lower);
   if (!naming?.[1]) return undefined;
-  const words = naming[1].replace(/^(?:the|a|an|his|her|their|its) /, '').split(' ');
+  // "What did he call letting an agent tune the code": a way of doing something is named.
+  if (/\b(?:call|name|dub) (?!\w*thing\b|(?:king|ring|string|spring|building|meeting|morning|evening|training|learning|reasoning)\b)[\w-]+ing\b/.test(naming[0])) return textTerms('method')[0];
+  const words = naming[1].trim().replace(/^(?:the|a|an|his|her|their|its) /, '').split(' ');
   const phrase: string[] = [];
   for (const w of words) {
     if (PHRASE_END.test(w)) break;

@@ -135,6 +135,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "What day of the week did the news drop": the day it was announced (its weekday is worked out).
   [/\b(?:day of the week|weekday)\b/gi, 'day'],
   [/\b(?:did|does) the ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],
+  // "What name did he give to letting an agent ...": what he called it.
+  [/^what (?:name|term|label|title) (did|does|do|has|have|had|would|will) ((?:[\w'’-]+ ){1,3}?)(?:give|gave|given|use|used|pick|picked|choose|chose|chosen|coin|coined)(?: to| for)? /i, 'what $1 $2call '],
 ];
 
 /**

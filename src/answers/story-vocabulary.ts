@@ -96,6 +96,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['stint', 'tenure', 'spell'],
   ['reshape', 'alter', 'transform', 'redraw'],
   ['edtech', 'education'],
+  ['method', 'approach', 'technique'],
 ];
 
 /**

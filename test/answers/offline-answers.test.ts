@@ -313,6 +313,13 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('What is the name of the computer vision class Karpathy built?').text).toMatch(/CS231n/);
   });
 
+  test('a name given a few sentences after what it names answers "what did he call ..."', () => {
+    const text = answerer.answer('what name did karpathy give to having a coding agent adjust training code unsupervised?').text;
+    expect(text).toMatch(/autoresearch/);
+    expect(text).toMatch(/two days/);
+    expect(answerer.answer('which small language model did karpathy use in the autoresearch experiment?').text).toBeNull();
+  });
+
   test('a quote that runs on past the answer sentence is shown to where it closes', () => {
     const text = answerer.answer('what did nick joseph post about him').text ?? '';
     const quotes = (text.match(/"/g) ?? []).length;
