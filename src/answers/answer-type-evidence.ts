@@ -67,6 +67,8 @@ export interface TypeEvidence {
   entity?: StoryEntity;
   /** Character offsets in the passage text where the found values are written. */
   positions: number[];
+  /** For "which outlet ran the piece", the outlet of the passage's article, which the sentence does not name. */
+  publisher?: string;
 }
 
 export interface TypeContext {
@@ -303,6 +305,11 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         for (const m of text.matchAll(/(?<=["\u201d]\s)[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*/g)) if (!question.text.includes(m[0]) && context.mentions(m[0]).length === 0) sourceCandidates.push(m);
         const sourced = sourceCandidates.filter((m) => writtenAsSource(text, m));
         if (sourced.length > 0) return hard(sourced.map((m) => m[0]), 1, at(sourced));
+        // "Which outlet ran the piece on X": a sentence citing no one is its own outlet's.
+        if (question.asksPublisher) {
+          const publisher = publisherOf(p);
+          return publisher ? { ...hard([publisher], 0.8, []), publisher } : hard([], 0, []);
+        }
       }
       // "Which model will his team train first": what is to come is named next to its kind
       // when the coverage knows it; a name elsewhere in the sentence is about something else.
@@ -335,6 +342,12 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
     default:
       return soft(0);
   }
+}
+
+/** The outlet that published the passage's article, when the corpus names one (not a file's id). */
+function publisherOf(p: IndexedPassage): string | undefined {
+  const { outlet, id } = p.article;
+  return outlet && outlet !== id && /[A-Za-z]{2}/.test(outlet) ? outlet : undefined;
 }
 
 /** True when the text has these terms as consecutive words ("small language model"). */

@@ -229,12 +229,17 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     let specificShown = 0;
     let rarestShown = false;
     let type = typeEvidence(question, passage, typeContext);
+    // "Who put out the 'redraw the battlefield' piece": an outlet another article cites is not its publisher.
+    if (question.asksPublisher && sourceNames.length > 0 && sourceShare(passage) < 1) type = { satisfied: false, strength: 0, values: [], positions: [] };
     // The answer found is the asked kind of thing: "which university" is shown by "Stanford".
     const realised = type.satisfied && type.strength >= 0.8 && type.values.length > 0;
     // Each unit's own coverage, kept for the key-free check below.
     // Where the user read it is shown by the article itself ("per the ATA summary").
     const articleTerms = sourceNames.length > 0 ? index.articleTerms(passage) : undefined;
-    const shown = units.map((u) => (articleTerms && u.kind === 'term' && sourceNames.includes(u.key) && articleTerms.has(u.key) ? 1 : unitCoverage(u, passage, paragraph, prev, next, roleNames)));
+    // "Which outlet ran the piece on redrawing the battlefield": the piece's title describes it too.
+    const titleTerms = question.asksPublisher ? index.titleTerms(passage) : undefined;
+    const inTitle = (u: Unit) => (titleTerms === undefined || u.kind !== 'term' ? 0 : titleTerms.has(u.key) ? 1 : [...u.synonyms].some((s) => titleTerms.has(s)) ? 0.8 : 0);
+    const shown = units.map((u) => (articleTerms && u.kind === 'term' && sourceNames.includes(u.key) && articleTerms.has(u.key) ? 1 : Math.max(unitCoverage(u, passage, paragraph, prev, next, roleNames), inTitle(u))));
     // The question proper shown in full: the scene's words count as shown anywhere in the paragraph.
     const askingShown = askingUnits.length >= 2 && askingUnits.every((i) => shown[i]! >= 0.8);
     if (askingShown) for (const [i, u] of units.entries()) if (u.kind === 'term' && !askingUnits.includes(i) && shown[i]! >= 0.45) shown[i] = Math.max(shown[i]!, 0.8);
@@ -255,6 +260,10 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // or kind asked for.
     if (!keyCovered && !predicateMissing && key?.kind === 'term' && !question.hardTerms.includes(key.key) && key.key !== question.head && key.key !== question.predicate && relaxedCoverage(units, keys, shown, total) >= KEY_FREE_COVERAGE) keyCovered = true;
     if (missingRequired) keyCovered = false;
+    // "Which outlet ran the piece about his salary": any article's outlet is an outlet, so the
+    // piece is known only by its own words; "paying him" does not make a piece on his salary.
+    const describing = question.asksPublisher ? specificTerms.find((u) => u.key !== question.head) : undefined;
+    if (describing && shown[units.indexOf(describing)]! < 1) keyCovered = false;
     // "In that March experiment ..., how much faster ...": the asking clause shown in full answers it.
     if (askingShown && !predicateMissing && !missingRequired) keyCovered = true;
     // "If Anthropic can't win on cash, what does it pitch instead": the lead-in's words alone

@@ -142,6 +142,8 @@ function confidenceOf(best: RankedPassage, agreeing: number): number {
 
 /** For who/where questions, the canonical name of the answer when the sentence words it otherwise. */
 function leadName(question: AnalysedQuestion, best: RankedPassage): string | undefined {
+  // "Which outlet ran the piece": the article's outlet, named before its sentence.
+  if (best.type.publisher) return best.passage.text.includes(best.type.publisher) ? undefined : best.type.publisher;
   if (question.type !== 'person' && question.type !== 'place') return undefined;
   const entity = best.type.entity;
   if (!entity || best.passage.text.includes(entity.name)) return undefined;

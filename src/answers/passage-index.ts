@@ -52,6 +52,8 @@ interface IndexedArticle {
   passages: IndexedPassage[];
   /** Every term of the article, its outlet and title (made when first asked for). */
   terms?: ReadonlySet<string>;
+  /** Terms of its title alone, worked out when first asked for. */
+  titleTerms?: ReadonlySet<string>;
 }
 
 /** Counters that show how much work updates did (tests and diagnostics). */
@@ -277,6 +279,14 @@ export class PassageIndex {
       known.terms = new Set(textTerms(`${known.article.outlet}\n${known.article.title}\n${known.article.body}`));
     }
     return known.terms;
+  }
+
+  /** The terms of the title of the passage's article ("the piece on redrawing the battlefield"). */
+  titleTerms(p: IndexedPassage): ReadonlySet<string> {
+    const known = this.articlesById.get(p.article.id);
+    if (!known) return new Set();
+    known.titleTerms ??= new Set(textTerms(known.article.title));
+    return known.titleTerms;
   }
 
   /** Every term of the passage's paragraph (context for the sentence). */

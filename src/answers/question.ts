@@ -76,7 +76,15 @@ export interface AnalysedQuestion {
   owner?: string[];
   /** "What day of the week": the answer's full date is also given as its weekday. */
   weekday?: boolean;
+  /** "Which outlet ran the piece on ...": the outlet that published the passage's article answers. */
+  asksPublisher?: boolean;
 }
+
+/** "Which outlet ...", "what site ...": a source is asked for. */
+const ASKS_SOURCE = /^(?:which|what) (?:news )?(?:outlet|site|website|publication|newspaper|magazine|paper|blog|newsletter)s?\b/;
+/** A piece of writing, or publishing it: what an outlet does with its own articles. */
+const PIECE_WORDS = /\b(?:piece|article|story|write-?up|report|analysis|summary|op-ed|column|explainer)\b/;
+const PUBLISHING = /\b(?:ran|run|runs|published|publish|publishes|put out|puts out|carried|carries|had|has)(?= (?:the|a|an|that|this) (?:[\w'\u2019-]+ ){0,5}?(?:piece|article|story|write-?up|report|analysis|summary|op-ed|column|explainer)\b)/;
 
 /** "What year", "on which date": the date word asked for (group 1). */
 const DATE_WORD = /^(?:in |on |by |at )?(?:what|which) (year|date|day|month|time)\b/;
@@ -135,6 +143,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "What day of the week did the news drop": the day it was announced (its weekday is worked out).
   [/\b(?:day of the week|weekday)\b/gi, 'day'],
   [/\b(?:did|does) the ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],
+  // "Who put out the piece on ...": which outlet published it.
+  [/^who (?:published|put out|ran|wrote|posted|carried) (?=(?:the|that|this|a|an) (?:[\w'\u2019-]+ ){0,5}?(?:piece|article|story|write-?up|report|analysis|summary|op-ed|column|explainer)\b)/i, 'which outlet published '],
   // "What name did he give to letting an agent ...": what he called it.
   [/^what (?:name|term|label|title) (did|does|do|has|have|had|would|will) ((?:[\w'’-]+ ){1,3}?)(?:give|gave|given|use|used|pick|picked|choose|chose|chosen|coin|coined)(?: to| for)? /i, 'what $1 $2call '],
 ];
@@ -286,6 +296,15 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // For "his role" it stays a word to look for: with only a pronoun, it says what is asked.
   if (type === 'role' && roleOf?.[2] === undefined) rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
   if (named) rest = rest.replace(/\b(?:called|named|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));
+  // "Which outlet ran the piece about X": the piece and its publishing frame what is asked;
+  // the article is found by X, its outlet is the answer.
+  const asksPublisher = type === 'name' && ASKS_SOURCE.test(asked) && PIECE_WORDS.test(original.toLowerCase());
+  if (asksPublisher) {
+    rest = rest
+      .replace(new RegExp(PUBLISHING.source, 'gi'), (w) => ' '.repeat(w.length))
+      .replace(/\b(?:ran|published|publish|publishes|put out|puts out|carried|carries)\b/gi, (w) => ' '.repeat(w.length))
+      .replace(new RegExp(PIECE_WORDS.source, 'gi'), (w) => ' '.repeat(w.length));
+  }
   // "What was he running right before joining (Anthropic)": the joining only dates what is
   // asked; its verb is not looked for (the organisation is a time mark, below).
   rest = rest.replace(/\b((?:right |just |shortly )?(?:before|prior to) (?:(?:he|she|they) )?(?:joining|joined|joins|moving to|moved to|going to|went to|coming to|came to))\b/gi, (w) => ' '.repeat(w.length));
@@ -351,6 +370,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     ...(change ? { change } : {}),
     ...(countedWords.length > 0 ? { countedWords } : {}),
     ...(weekday ? { weekday } : {}),
+    ...(asksPublisher ? { asksPublisher } : {}),
     ...(owner.length > 0 ? { owner } : {}),
     ...(askedTerms.length > 0 ? { askedTerms } : {}),
     ...(askingTerms.length > 0 ? { askingTerms } : {}),

@@ -320,6 +320,20 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('which small language model did karpathy use in the autoresearch experiment?').text).toBeNull();
   });
 
+  test('"which outlet ran the piece on X" is answered by the outlet of the article about X, when the corpus names it', () => {
+    const signals = answerer.answer('which site published the article on the three signals the move sends?').text;
+    const battlefield = answerer.answer('who published the write-up about the move redrawing the AI battlefield?').text;
+    if (_label === 'bundled') {
+      expect(signals).toMatch(/^Studio Global AI\. /);
+      expect(battlefield).toMatch(/^Architects' Tech Alliance/);
+    } else {
+      // The seed files name no outlet: nothing to answer with.
+      expect(signals).toBeNull();
+      expect(battlefield).toBeNull();
+    }
+    expect(answerer.answer("which outlet ran a piece about karpathy's salary?").text).toBeNull();
+  });
+
   test('a quote that runs on past the answer sentence is shown to where it closes', () => {
     const text = answerer.answer('what did nick joseph post about him').text ?? '';
     const quotes = (text.match(/"/g) ?? []).length;
