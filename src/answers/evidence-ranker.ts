@@ -136,11 +136,14 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     if (/^(?:19|20)\d{2}$/.test(term) && question.type !== 'date') required = true;
     // "How many stars does nanoGPT have": what has the counted things must be in the sentence.
     if (question.owner?.includes(term)) required = true;
+    // "Which soccer team": the kind's qualifier is shown (a known club's name will do), not just any team.
+    if (question.headWords?.includes(term) && paraphrases.some((p) => p.searchTerms)) required = true;
     units.push({ kind: 'term', key: term, weight, synonyms, paraphrases, ...(required ? { required } : {}) });
     raise(exactWeights, term, 1);
     raise(searchWeights, term, 1);
     for (const s of synonyms) raise(searchWeights, s, 0.7);
     for (const p of paraphrases) for (const set of p.allOf ?? []) for (const s of set) raise(searchWeights, s, 0.4);
+    for (const p of paraphrases) for (const s of p.searchTerms ?? []) raise(searchWeights, s, 0.4);
   }
   for (const e of question.entities) {
     // A name in most passages still says what the question is about ("when was Anthropic
@@ -240,6 +243,14 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     const titleTerms = question.asksPublisher ? index.titleTerms(passage) : undefined;
     const inTitle = (u: Unit) => (titleTerms === undefined || u.kind !== 'term' ? 0 : titleTerms.has(u.key) ? 1 : [...u.synonyms].some((s) => titleTerms.has(s)) ? 0.8 : 0);
     const shown = units.map((u) => (articleTerms && u.kind === 'term' && sourceNames.includes(u.key) && articleTerms.has(u.key) ? 1 : Math.max(unitCoverage(u, passage, paragraph, prev, next, roleNames), inTitle(u))));
+    // A quote that runs on into the next sentence is one statement with its speaker line
+    // ('"Anthropic looks like Real Madrid ... super team," X user @name commented').
+    // So is a quote with the line that introduces it ('X user @name commented:').
+    const quoteOpensHere = /^["\u201c]/.test(passage.text) && !/["\u201d]/.test(passage.text.slice(1));
+    const speakerLine = /^["\u201c]/.test(passage.text) && prev && /:\s*$/.test(prev.text) ? prev : quoteOpensHere && next && /["\u201d]/.test(next.text) ? next : undefined;
+    if (speakerLine) {
+      for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.9 && (speakerLine.terms.has(u.key) || [...u.synonyms].some((t) => speakerLine.terms.has(t)))) shown[i] = 0.9;
+    }
     // The question proper shown in full: the scene's words count as shown anywhere in the paragraph.
     const askingShown = askingUnits.length >= 2 && askingUnits.every((i) => shown[i]! >= 0.8);
     if (askingShown) for (const [i, u] of units.entries()) if (u.kind === 'term' && !askingUnits.includes(i) && shown[i]! >= 0.45) shown[i] = Math.max(shown[i]!, 0.8);

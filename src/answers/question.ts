@@ -234,7 +234,12 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const leadIn = /^(?:when|if|after|before|since|while|once|given|besides|apart from|other than)\b[^,?]*,\s*((?:which|what|who|when|where|how|why)\b[^,]*)$/.exec(lower)?.[1];
   const asked =
     leadIn ??
-    (/^(?:what|which|who|whom|whose|when|where|why|how|in|at|from|by|for)\b/.test(lower) ? lower : (/(?:,|\s[-\u2013\u2014]|\u2014)\s*((?:which|what|who|when|where|how) [^,\u2013\u2014]*)$/.exec(lower)?.[1] ?? lower));
+    (/^(?:what|which|who|whom|whose|when|where|why|how|in|at|from|by|for)\b/.test(lower)
+      ? lower
+      : (/(?:,|\s[-\u2013\u2014]|\u2014)\s*((?:which|what|who|when|where|how) [^,\u2013\u2014]*)$/.exec(lower)?.[1] ??
+        // "He likened Anthropic to which club?": the which-phrase asked at the end.
+        /\s(?:to|with|from|for|by|at|in|of|on|as|like)\s+((?:which|what)(?: [\w-]+){1,3}\??)$/.exec(lower)?.[1] ??
+        lower));
   let type: AnswerType = 'other';
   for (const [pattern, t] of TYPE_RULES) {
     if (pattern.test(asked)) {
@@ -317,7 +322,9 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const timeMarks = mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:before|after|prior to|until|since)\s+(?:(?:(?:he|she|they)\s+)?(?:joining|joined|going\s+to|went\s+to|moving\s+to|moved\s+to)\s+|(?:his|her|their|its|the) (?:time|stint|years?|tenure|days|run|spell) (?:at|with|in)\s+)?$/i.test(text.slice(0, m.start)));
   const entities = [...new Map(mentions.filter((m) => !timeMarks.includes(m)).map((m) => [m.entity.id, m.entity])).values()];
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
-  const namePhrase = type === 'name' ? nameHeadPhrase(asked, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;
+  const askedPhrase = type === 'name' ? nameHeadPhrase(asked, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;
+  // "He compared it to a football club, which one?": the kind is the one named before.
+  const namePhrase = askedPhrase?.length === 1 && askedPhrase[0] === 'one' ? (kindNamedBefore(lower) ?? askedPhrase) : askedPhrase;
   const headWords = namePhrase && namePhrase.length > 1 ? namePhrase.slice(0, -1).flatMap((w) => textTerms(w)) : [];
   const counted = type === 'count' ? countedPhrase(asked) : [];
   const countedWords = counted.slice(0, -1).flatMap((w) => textTerms(w));
@@ -376,6 +383,13 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     ...(askingTerms.length > 0 ? { askingTerms } : {}),
     ...(roleWord ? { roleWord } : {}),
   };
+}
+
+/** The noun phrase of "... a football club, which one": its words, the kind last. */
+function kindNamedBefore(lower: string): string[] | undefined {
+  const before = /^(.*)(?:,|\s[-\u2013\u2014])\s*(?:lol\s+)?which ones?\b/.exec(lower)?.[1] ?? /^(.*?)\s+(?:lol\s+)?which ones?\b/.exec(lower)?.[1];
+  const phrase = before ? /\b(?:a|an|some|one of the|another)\s+((?:[\w-]+\s+){0,2}[\w-]+)(?:\s+(?:lol|from|in|of)\b.*)?$/.exec(before.trim())?.[1] : undefined;
+  return phrase?.split(/\s+/);
 }
 
 /** Words that end the noun phrase after "which": auxiliaries, pronouns, prepositions. */

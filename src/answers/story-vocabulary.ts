@@ -1,3 +1,4 @@
+import { BASEBALL_TEAM, BASKETBALL_TEAM, FOOTBALL_CLUB, SPORTS_TEAM } from './well-known-names';
 import type { StoryDefinition } from '../story/story-definition';
 import { textTerms } from './text-terms';
 
@@ -80,7 +81,10 @@ const GENERIC_SYNONYMS: string[][] = [
   ['llm', 'large language model'],
   ['role', 'position', 'title', 'job'],
   ['undergraduate', 'bachelor', 'degree'],
-  ['sports', 'basketball', 'football', 'soccer', 'baseball'],
+  // A sport is not another sport: a football question is not answered by a basketball team.
+  ['sports', 'basketball'],
+  ['sports', 'football', 'soccer'],
+  ['sports', 'baseball'],
   ['basketball', 'nba'],
   ['earlier', 'ago', 'previously'],
   ['self-driving', 'autonomous-driving', 'driverless', 'autonomous'],
@@ -97,6 +101,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['reshape', 'alter', 'transform', 'redraw'],
   ['edtech', 'education'],
   ['method', 'approach', 'technique'],
+  ['user', 'poster', 'commenter'],
 ];
 
 /**
@@ -109,6 +114,8 @@ export interface Paraphrase {
   allOf?: ReadonlyArray<ReadonlySet<string>>;
   /** Or the passage text matches this. */
   pattern?: RegExp;
+  /** Words that find passages the pattern may match ("madrid" for a football club). */
+  searchTerms?: ReadonlySet<string>;
 }
 
 const termSet = (words: string): ReadonlySet<string> => new Set(words.split(' ').flatMap((w) => textTerms(w)));
@@ -119,7 +126,17 @@ const MORE_TIME: Paraphrase = { allOf: [termSet('increase more longer double ext
 const UNDER_SOMEONE: Paraphrase = { pattern: /\bunder (?:the (?:\w+ )?(?:mentorship|supervision|guidance|leadership|direction|management) of )?(?:[A-Z][\w-]+ )*[A-Z][\w-]+/ };
 /** "became director of AI at Tesla": a post taken at an organisation is joining it. */
 const POST_TAKEN_AT: Paraphrase = { pattern: /\bbec(?:ame|ome|omes|oming) (?:[\w-]+ ){1,5}at (?:[A-Z][\w-]*)/ };
+/** "Anthropic looks like Real Madrid": a likeness drawn is a comparison. */
+const LIKENED: Paraphrase = { pattern: /\b(?:look|looks|looking|looked) like\b|\bakin to\b|\breminiscent of\b/i, searchTerms: termSet('look akin reminiscent') };
+/** A club or team the reader knows the sport of, though the sentence never names the sport. */
+const FOOTBALL_NAMED: Paraphrase = { pattern: FOOTBALL_CLUB.pattern, searchTerms: termSet(FOOTBALL_CLUB.words) };
+const BASKETBALL_NAMED: Paraphrase = { pattern: BASKETBALL_TEAM.pattern, searchTerms: termSet(BASKETBALL_TEAM.words) };
+const BASEBALL_NAMED: Paraphrase = { pattern: BASEBALL_TEAM.pattern, searchTerms: termSet(BASEBALL_TEAM.words) };
+const TEAM_NAMED: Paraphrase = { pattern: SPORTS_TEAM.pattern, searchTerms: termSet(SPORTS_TEAM.words) };
 const GENERIC_PARAPHRASES: Array<[string, Paraphrase]> = [
+  ['compare', LIKENED], ['comparison', LIKENED], ['liken', LIKENED],
+  ['football', FOOTBALL_NAMED], ['soccer', FOOTBALL_NAMED], ['club', FOOTBALL_NAMED], ['team', TEAM_NAMED],
+  ['basketball', BASKETBALL_NAMED], ['nba', BASKETBALL_NAMED], ['baseball', BASEBALL_NAMED], ['mlb', BASEBALL_NAMED],
   ['join', POST_TAKEN_AT],
   ['fast', LESS_TIME], ['speed', LESS_TIME], ['quick', LESS_TIME], ['accelerate', LESS_TIME],
   ['cheap', LESS_COST], ['slow', MORE_TIME],

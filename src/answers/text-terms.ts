@@ -18,7 +18,8 @@ const STOP_WORDS = new Set(
   themselves then there these they this those through to too under until up very was wasn't we were what when where which while
   who whom whose why will with won't would you your yours yourself yourselves also then ever yet s t ll ve re d m
   tell please know anyone anything something thing things say said says according reportedly reported report
-  per roughly approximately around nearly almost within originally initially besides aside apart instead else mostly mainly ballpark pls plz ${HEDGES.join(' ')}`.split(/\s+/),
+  per roughly approximately around nearly almost within originally initially besides aside apart instead else mostly mainly ballpark pls plz
+  lol lmao lmfao haha someone somebody ${HEDGES.join(' ')}`.split(/\s+/),
 );
 
 /**
@@ -29,7 +30,7 @@ const WEAK_WORDS = new Set(
   `people person new many much number get got make made use used go went happen happened thing one first also well just
   currently current today recently recent lately year years time day week month kind lot way
   perform performed conduct conducted carry carried take took latest last past newest recent again done
-  coverage piece article supposed well-known wellknown known popular renowned notable celebrated`.split(/\s+/),
+  coverage piece article supposed well-known wellknown known popular renowned notable celebrated guy`.split(/\s+/),
 );
 
 /** Past forms the stemmer cannot relate to their base verb. */

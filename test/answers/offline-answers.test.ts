@@ -334,6 +334,13 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer("which outlet ran a piece about karpathy's salary?").text).toBeNull();
   });
 
+  test('a club the reader knows the sport of answers "which football club"; another sport is not it', () => {
+    expect(answerer.answer('an X poster likened anthropic to which soccer club?').text).toMatch(/Real Madrid/);
+    expect(answerer.answer('someone on X said anthropic looks like a football club lol, which one').text).toMatch(/Real Madrid/);
+    expect(answerer.answer('which baseball team was anthropic compared to?').text).toBeNull();
+    expect(answerer.answer('someone compared openai to a football club, which one?').text).toBeNull();
+  });
+
   test('a quote that runs on past the answer sentence is shown to where it closes', () => {
     const text = answerer.answer('what did nick joseph post about him').text ?? '';
     const quotes = (text.match(/"/g) ?? []).length;
