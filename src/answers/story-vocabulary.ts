@@ -102,6 +102,8 @@ const GENERIC_SYNONYMS: string[][] = [
   ['edtech', 'education'],
   ['method', 'approach', 'technique'],
   ['user', 'poster', 'commenter'],
+  ['pitch', 'offer'],
+  ['outbid', 'outspend', 'outpay'],
 ];
 
 /**
@@ -133,7 +135,10 @@ const FOOTBALL_NAMED: Paraphrase = { pattern: FOOTBALL_CLUB.pattern, searchTerms
 const BASKETBALL_NAMED: Paraphrase = { pattern: BASKETBALL_TEAM.pattern, searchTerms: termSet(BASKETBALL_TEAM.words) };
 const BASEBALL_NAMED: Paraphrase = { pattern: BASEBALL_TEAM.pattern, searchTerms: termSet(BASEBALL_TEAM.words) };
 const TEAM_NAMED: Paraphrase = { pattern: SPORTS_TEAM.pattern, searchTerms: termSet(SPORTS_TEAM.words) };
+/** "Cannot outbid those balance sheets": winning, or not, on money. */
+const ON_MONEY: Paraphrase = { pattern: /\b(?:outbid\w*|outspend\w*|outpay\w*|balance sheets?|deep(?:er)? pockets)\b/i, searchTerms: termSet('outbid outspend outpay balance') };
 const GENERIC_PARAPHRASES: Array<[string, Paraphrase]> = [
+  ['cash', ON_MONEY], ['money', ON_MONEY], ['pay', ON_MONEY],
   ['compare', LIKENED], ['comparison', LIKENED], ['liken', LIKENED],
   ['football', FOOTBALL_NAMED], ['soccer', FOOTBALL_NAMED], ['club', FOOTBALL_NAMED], ['team', TEAM_NAMED],
   ['basketball', BASKETBALL_NAMED], ['nba', BASKETBALL_NAMED], ['baseball', BASEBALL_NAMED], ['mlb', BASEBALL_NAMED],

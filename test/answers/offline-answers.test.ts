@@ -341,6 +341,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('someone compared openai to a football club, which one?').text).toBeNull();
   });
 
+  test('winning on pay is outbidding; what a company pitches is what it offers', () => {
+    expect(answerer.answer("if anthropic can't win on pay, what does it offer researchers instead?").text).toMatch(/mission/);
+  });
+
   test('a quote that runs on past the answer sentence is shown to where it closes', () => {
     const text = answerer.answer('what did nick joseph post about him').text ?? '';
     const quotes = (text.match(/"/g) ?? []).length;
