@@ -145,6 +145,10 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:did|does) the ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],
   // "Who put out the piece on ...": which outlet published it.
   [/^who (?:published|put out|ran|wrote|posted|carried) (?=(?:the|that|this|a|an) (?:[\w'\u2019-]+ ){0,5}?(?:piece|article|story|write-?up|report|analysis|summary|op-ed|column|explainer)\b)/i, 'which outlet published '],
+  // "Which skill is called out as one of the key benchmarks": which is one of them.
+  [/\b(is|are|was|were) (?:called out|singled out|cited|named|listed|picked out) as\b/gi, '$1'],
+  // "These days", "nowadays": now, which any present-tense sentence says.
+  [/,?\s*\b(?:these days|nowadays)\b/gi, ''],
   // "What name did he give to letting an agent ...": what he called it.
   [/^what (?:name|term|label|title) (did|does|do|has|have|had|would|will) ((?:[\w'’-]+ ){1,3}?)(?:give|gave|given|use|used|pick|picked|choose|chose|chosen|coin|coined)(?: to| for)? /i, 'what $1 $2call '],
 ];

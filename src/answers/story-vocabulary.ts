@@ -104,6 +104,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['user', 'poster', 'commenter'],
   ['pitch', 'offer'],
   ['outbid', 'outspend', 'outpay'],
+  ['important', 'key', 'crucial', 'critical', 'vital'],
 ];
 
 /**
