@@ -132,7 +132,7 @@ const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 0 }
  * reworded in our own words; it is refused since. The CEO-title rule then added one.
  */
 /**
- * Sets 11 and 12, written by a separate session from the seed articles alone and scored once
+ * Sets 11 and 12, written by a separate writer from the seed articles alone and scored once
  * before the changes they then guided (bundled 27/40 and 20/40 right, seeds 25/40 and 19/40).
  * Sets 13 and 14, written the same way at the same time, were kept unseen until those changes
  * were done and scored once then: bundled 21/40 and 23/40 (49% -> 55% over both, against 39/80
@@ -140,13 +140,13 @@ const SIXTH_SET_WRONG_ANSWERS: Record<string, number> = { bundled: 0, seeds: 0 }
  * are the levels after the last change.
  */
 /**
- * Sets 15 and 16, written by a third separate session while sets 11-14 guided changes, kept
+ * Sets 15 and 16, written by a third separate writer while sets 11-14 guided changes, kept
  * unseen until those were done and scored once: bundled 47/80 right (the code before the
  * changes: 40/80), 18/20 refusals, 5 wrong answers; seeds 47/80 (before: 39/80), 17/20, 2.
  */
 /**
- * Sets 17 and 18, written by a fourth separate session and scored once on the final code of
- * the session that kept them: bundled 52/80 right (the code before that session: 39/80),
+ * Sets 17 and 18, written by a fourth separate writer and scored once on the final code of
+ * the round of work that kept them: bundled 52/80 right (the code before that round: 39/80),
  * 18/20 refusals, 3 wrong answers; seeds 43/80 (before: 34/80), 18/20, 2.
  */
 const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<string, number>; wrongRefusals: Record<string, number>; wrongAnswers: Record<string, number> }> = [
@@ -166,7 +166,7 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   { name: 'twelfth', questions: readQuestions('paraphrase-questions-12.jsonl'), floor: { bundled: 31, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'thirteenth', questions: readQuestions('paraphrase-questions-13.jsonl'), floor: { bundled: 33, seeds: 34 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
   { name: 'fourteenth', questions: readQuestions('paraphrase-questions-14.jsonl'), floor: { bundled: 32, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
-  // Sets 19-22, written by two more separate sessions from the seeds alone. Sets 19-20 were
+  // Sets 19-22, written by two more separate writers from the seeds alone. Sets 19-20 were
   // scored once after the first round of changes they measured (bundled and seeds 57/80 right
   // for the code before it, 60/80 after), sets 21-22 once after the second (bundled 60 -> 63,
   // seeds 58 -> 63 of 80); both then guided changes. Two questions were reworded afterwards so
@@ -176,22 +176,28 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   { name: 'twenty-first', questions: readQuestions('paraphrase-questions-21.jsonl'), floor: { bundled: 39, seeds: 38 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   // Both wrongly answered refusal questions ("where did John Schulman go after his time at Anthropic") now refused: a place answer must state the leaving.
   { name: 'twenty-second', questions: readQuestions('paraphrase-questions-22.jsonl'), floor: { bundled: 28, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
-  // Sets 23-24, written by another separate session from the seeds alone and scored once after
+  // Sets 23-24, written by another separate writer from the seeds alone and scored once after
   // this round of changes against the code before it: bundled 50/80 right before and after,
   // seeds 52 -> 55 of 80. The span check ('after a full day' is not 'within an hour') then
   // came from them.
   { name: 'twenty-third', questions: readQuestions('paraphrase-questions-23.jsonl'), floor: { bundled: 33, seeds: 32 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'twenty-fourth', questions: readQuestions('paraphrase-questions-24.jsonl'), floor: { bundled: 26, seeds: 27 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 1 } },
-  // Written by another session from the seed articles only, scored once before this round of
+  // Written by another writer from the seed articles only, scored once before this round of
   // changes (bundled 57/80 right, seeds 56/80; 19/20 and 18/20 refused) and once after it
   // (bundled 61/80, seeds 58/80; the same refusals), with no change made for them in between.
   { name: 'twenty-fifth', questions: readQuestions('paraphrase-questions-25.jsonl'), floor: { bundled: 30, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
   { name: 'twenty-sixth', questions: readQuestions('paraphrase-questions-26.jsonl'), floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  // Sets 27-28, written by another session from the seed articles only, scored once before this
+  // Sets 27-28, written by another writer from the seed articles only, scored once before this
   // round of changes (bundled 65/80 right, seeds 63/80; 19/20 refused on both) and once after
   // it (bundled 67/80, 20/20 refused; seeds 66/80, 19/20), with no change made for them between.
   { name: 'twenty-seventh', questions: readQuestions('paraphrase-questions-27.jsonl'), floor: { bundled: 34, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
   { name: 'twenty-eighth', questions: readQuestions('paraphrase-questions-28.jsonl'), floor: { bundled: 33, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
+  // Sets 29-30, written by another writer from the seed articles only, scored once before this
+  // round of changes (bundled 64/80 right, seeds 62/80; 20/20 refused, 4 wrong answers on both)
+  // and once after it (bundled 65/80, seeds 65/80; 20/20 refused, 3 wrong answers on both),
+  // with no change made for them in between.
+  { name: 'twenty-ninth', questions: readQuestions('paraphrase-questions-29.jsonl'), floor: { bundled: 34, seeds: 36 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 2 } },
+  { name: 'thirtieth', questions: readQuestions('paraphrase-questions-30.jsonl'), floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
 ];
 
 /**
