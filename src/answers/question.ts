@@ -209,6 +209,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
     .replace(/\b(what|who|where|when|how|that|he|she|there)s\b/gi, "$1's")
     .replace(/\b(did|does|do|is|was|are|were|has|have|had|could|would|should|ca|wo)nt\b/gi, "$1n't")
     .replace(/\byr(s?)\b/gi, 'year$1')
+    .replace(/\bsubs\b/gi, 'subscribers')
     // Fillers: ", like the second time", "right before".
     .replace(/,\s*like\b/gi, ',')
     .replace(/\bright (before|after|now|away)\b/gi, '$1');
