@@ -142,7 +142,7 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:take|takes|took|taken|taking) over (as|from|for)\b/gi, 'succeeded $1'],
   // "What day of the week did the news drop": the day it was announced (its weekday is worked out).
   [/\b(?:day of the week|weekday)\b/gi, 'day'],
-  [/\b(?:did|does) the ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],
+  [/\b(?:did|does) (?:the|this|that) ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],
   // "Who put out the piece on ...": which outlet published it.
   [/^who (?:published|put out|ran|wrote|posted|carried) (?=(?:the|that|this|a|an) (?:[\w'\u2019-]+ ){0,5}?(?:piece|article|story|write-?up|report|analysis|summary|op-ed|column|explainer)\b)/i, 'which outlet published '],
   // "Which skill is called out as one of the key benchmarks": which is one of them.
