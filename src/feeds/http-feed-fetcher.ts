@@ -43,14 +43,25 @@ export class HttpFeedFetcher implements FeedFetcher {
   }
 
   async fetch(request: FeedRequest): Promise<FeedResponse> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.options.timeoutMs);
     const guarded = request.publicOnly && !this.options.allowPrivateNetworks;
+    // Only a guarded fetch waits on DNS before its request; the request itself is ended by
+    // destroying it when the time is up (what an AbortSignal on it would do, without the
+    // signal's listeners on every request of a large poll).
+    const controller = guarded ? new AbortController() : undefined;
+    let timedOut = false;
+    let current: http.ClientRequest | undefined;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller?.abort();
+      current?.destroy(new Error('aborted'));
+    }, this.options.timeoutMs);
     try {
       let url = parseFeedUrl(request.url);
       for (let hop = 0; ; hop++) {
-        const addresses = guarded ? await abortable(resolvePublicAddresses(url.hostname, this.options.addressPolicy), controller.signal) : undefined;
-        const res = await this.get(url, request, addresses, controller.signal);
+        const addresses = controller ? await abortable(resolvePublicAddresses(url.hostname, this.options.addressPolicy), controller.signal) : undefined;
+        if (timedOut) throw new Error('aborted');
+        current = this.get(url, request, addresses);
+        const res = await responseOf(current);
         const status = res.statusCode ?? 0;
         if (status === 304) {
           res.resume();
@@ -84,7 +95,7 @@ export class HttpFeedFetcher implements FeedFetcher {
         };
       }
     } catch (error) {
-      if (controller.signal.aborted) throw new FeedError('timeout', `the feed did not answer within ${Math.round(this.options.timeoutMs / 100) / 10} s`, { cause: error });
+      if (timedOut) throw new FeedError('timeout', `the feed did not answer within ${Math.round(this.options.timeoutMs / 100) / 10} s`, { cause: error });
       throw toFeedError(error);
     } finally {
       clearTimeout(timer);
@@ -99,7 +110,7 @@ export class HttpFeedFetcher implements FeedFetcher {
     }
   }
 
-  private get(url: URL, request: FeedRequest, addresses: ResolvedAddress[] | undefined, signal: AbortSignal): Promise<http.IncomingMessage> {
+  private get(url: URL, request: FeedRequest, addresses: ResolvedAddress[] | undefined): http.ClientRequest {
     const https_ = url.protocol === 'https:';
     const group = addresses ? this.agents.guarded : this.agents.trusted;
     const headers: Record<string, string> = {
@@ -113,23 +124,24 @@ export class HttpFeedFetcher implements FeedFetcher {
       method: 'GET',
       headers,
       agent: https_ ? group.https : group.http,
-      signal,
       ...(addresses ? { lookup: pinnedLookup(addresses) } : {}),
     };
-    return new Promise((resolve, reject) => {
-      const req = (https_ ? https : http).request(url, options, resolve);
-      req.on('error', reject);
-      req.end();
-    });
+    const req = (https_ ? https : http).request(url, options);
+    req.end();
+    return req;
   }
 
-  private async readBody(res: http.IncomingMessage): Promise<Buffer> {
+  /**
+   * The whole body, decompressed, refused once it passes the cap. Read through 'data'
+   * events rather than an async iterator: no promise per chunk for hundreds of bodies a round.
+   */
+  private readBody(res: http.IncomingMessage): Promise<Buffer> {
     const max = this.options.maxBytes;
     const tooLarge = () => new FeedError('too-large', `the feed is larger than ${formatBytes(max)} (FEED_MAX_BYTES)`);
     const declared = Number(res.headers['content-length']);
     if (Number.isFinite(declared) && declared > max) {
       res.destroy();
-      throw tooLarge();
+      return Promise.reject(tooLarge());
     }
     const decoder = decompressorFor(String(res.headers['content-encoding'] ?? ''));
     let source: Readable = res;
@@ -137,23 +149,41 @@ export class HttpFeedFetcher implements FeedFetcher {
       res.on('error', (e) => decoder.destroy(e));
       source = res.pipe(decoder);
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    try {
-      for await (const chunk of source) {
-        const buf = chunk as Buffer;
-        size += buf.length;
-        if (size > max) throw tooLarge();
-        chunks.push(buf);
-      }
-    } finally {
-      if (size > max || !res.complete) {
-        res.destroy();
-        decoder?.destroy();
-      }
-    }
-    return Buffer.concat(chunks, size);
+    return new Promise<Buffer>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      const settle = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        // A body not read to its end leaves nothing behind on the connection.
+        if (error !== undefined || !res.complete) {
+          res.destroy();
+          decoder?.destroy();
+        }
+        if (error !== undefined) reject(error);
+        else resolve(Buffer.concat(chunks, size));
+      };
+      source.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        size += chunk.length;
+        if (size > max) settle(tooLarge());
+        else chunks.push(chunk);
+      });
+      source.on('end', () => settle(undefined));
+      source.on('error', (error) => settle(error));
+      // Closed before its end without an error: as a stream iterator would report it.
+      source.on('close', () => settle(Object.assign(new Error('Premature close'), { code: 'ERR_STREAM_PREMATURE_CLOSE' })));
+    });
   }
+}
+
+/** The response to a request that has been sent; rejects with the request's error (a destroyed one included). */
+function responseOf(req: http.ClientRequest): Promise<http.IncomingMessage> {
+  return new Promise((resolve, reject) => {
+    req.once('response', resolve);
+    req.once('error', reject);
+  });
 }
 
 function decompressorFor(encoding: string): zlib.Gunzip | zlib.Inflate | zlib.BrotliDecompress | undefined {
