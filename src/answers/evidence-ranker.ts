@@ -241,7 +241,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     const articleTerms = sourceNames.length > 0 ? index.articleTerms(passage) : undefined;
     // "Which outlet ran the piece on redrawing the battlefield": the piece's title describes it too.
     const titleTerms = question.asksPublisher ? index.titleTerms(passage) : undefined;
-    const inTitle = (u: Unit) => (titleTerms === undefined || u.kind !== 'term' ? 0 : titleTerms.has(u.key) ? 1 : [...u.synonyms].some((s) => titleTerms.has(s)) ? 0.8 : 0);
+    const inTitle = (u: Unit) => (titleTerms === undefined || u.kind !== 'term' ? 0 : titleTerms.has(u.key) ? 1 : hasSynonym(titleTerms, u) ? 0.8 : 0);
     const shown = units.map((u) => (articleTerms && u.kind === 'term' && sourceNames.includes(u.key) && articleTerms.has(u.key) ? 1 : Math.max(unitCoverage(u, passage, paragraph, prev, next, roleNames), inTitle(u))));
     // A quote that runs on into the next sentence is one statement with its speaker line
     // ('"Anthropic looks like Real Madrid ... super team," X user @name commented').
@@ -249,7 +249,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     const quoteOpensHere = /^["\u201c]/.test(passage.text) && !/["\u201d]/.test(passage.text.slice(1));
     const speakerLine = /^["\u201c]/.test(passage.text) && prev && /:\s*$/.test(prev.text) ? prev : quoteOpensHere && next && /["\u201d]/.test(next.text) ? next : undefined;
     if (speakerLine) {
-      for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.9 && (speakerLine.terms.has(u.key) || [...u.synonyms].some((t) => speakerLine.terms.has(t)))) shown[i] = 0.9;
+      for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.9 && (speakerLine.terms.has(u.key) || hasSynonym(speakerLine.terms, u))) shown[i] = 0.9;
     }
     // The question proper shown in full: the scene's words count as shown anywhere in the paragraph.
     const askingShown = askingUnits.length >= 2 && askingUnits.every((i) => shown[i]! >= 0.8);
@@ -373,7 +373,6 @@ function acronymParaphrase(term: string, questionText: string): Paraphrase | und
   return { pattern: new RegExp(`\\b${[...term].map((c) => `${c}[a-z]{2,}`).join('[\\s-]+')}\\b`, 'i') };
 }
 
-/** True when a sentence opens by pointing back at the asked kind ("The six companies were ...", "He termed this method ..."). */
 /** "He called the method X", "the approach was nicknamed X": a name given to what was just described. */
 const NAMES_WHAT_CAME_BEFORE = /\b(?:called|dubbed|named|nicknamed|termed|branded|labell?ed) (?:the|this|that) ([a-z]+)\b|\b(?:the|this|that) ([a-z]+) (?:was|is|became|got|has been) (?:later |since |widely |quickly |soon )?(?:called|dubbed|named|nicknamed|termed|branded|labell?ed|known as)\b/i;
 /** How far on in its paragraph a sentence may name what this one describes. */
@@ -395,6 +394,7 @@ function namingLater(passage: IndexedPassage, index: PassageIndex, headTerms: Re
   return undefined;
 }
 
+/** True when a sentence opens by pointing back at the asked kind ("The six companies were ...", "He termed this method ..."). */
 function namesAskedKind(text: string, headTerms: ReadonlySet<string>): boolean {
   const opening = text.split(/\s+/).slice(0, 6).join(' ');
   return [...opening.matchAll(/\b(?:the|this|that|these|those|its|his|their|both)\s+((?:[\w-]+\s+){0,2}[\w-]+)/gi)].some((m) => textTerms(m[1]!).some((t) => headTerms.has(t)));
@@ -435,6 +435,12 @@ export function gate(best: RankedPassage): RefusalReason | undefined {
   return undefined;
 }
 
+/** True when the terms hold a synonym of the unit's word. */
+function hasSynonym(terms: ReadonlySet<string>, u: Unit): boolean {
+  for (const s of u.synonyms) if (terms.has(s)) return true;
+  return false;
+}
+
 /**
  * How much one passage shows one unit: fully, through a synonym, or only in the sentence
  * before or after it (context such as "At Stanford, ..." that the answer sentence relies on).
@@ -445,7 +451,7 @@ function unitCoverage(u: Unit, p: IndexedPassage, paragraph: ReadonlySet<string>
     return prev?.entities.has(u.key) || roleNames(p, u.key) ? 0.7 : next?.entities.has(u.key) ? 0.6 : 0;
   }
   if (p.terms.has(u.key)) return 1;
-  for (const s of u.synonyms) if (p.terms.has(s)) return 0.8;
+  if (hasSynonym(p.terms, u)) return 0.8;
   if (u.paraphrases.some((para) => paraphrased(para, p))) return 0.8;
   for (const near of [prev, next]) {
     if (!near) continue;

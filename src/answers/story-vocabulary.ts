@@ -1,6 +1,6 @@
-import { BASEBALL_TEAM, BASKETBALL_TEAM, FOOTBALL_CLUB, SPORTS_TEAM } from './well-known-names';
 import type { StoryDefinition } from '../story/story-definition';
 import { textTerms } from './text-terms';
+import { BASEBALL_TEAM, BASKETBALL_TEAM, FOOTBALL_CLUB, SPORTS_TEAM } from './well-known-names';
 
 /**
  * What a story tells retrieval about its words: the people and organisations (each with

@@ -1,11 +1,12 @@
 /**
  * Names whose kind every reader knows and no article spells out: "Anthropic looks like Real
- * Madrid" is about a football club without saying so. Kept to names that are not also
- * common words ("Heat", "Spurs" and "Nets" are left out), so a match is the club itself.
+ * Madrid" is about a football club without saying so. Only names that are rarely anything
+ * else: a city ("Barcelona", "Liverpool"), a region ("Bayern") or a common word ("Heat",
+ * "Cardinals") is written with the club's other words or left out.
  */
 const FOOTBALL_CLUBS = [
   'Real Madrid',
-  'Barcelona',
+  'FC Barcelona',
   'Barça',
   'Atlético Madrid',
   'Atletico Madrid',
@@ -13,32 +14,30 @@ const FOOTBALL_CLUBS = [
   'Man United',
   'Manchester City',
   'Man City',
-  'Liverpool',
-  'Chelsea',
-  'Arsenal',
-  'Tottenham',
+  'Liverpool FC',
+  'Chelsea FC',
+  'Arsenal FC',
+  'Tottenham Hotspur',
   'Bayern Munich',
-  'Bayern',
   'Borussia Dortmund',
   'Juventus',
   'AC Milan',
   'Inter Milan',
   'Paris Saint-Germain',
   'PSG',
-  'Ajax',
   'Galácticos',
   'Galacticos',
 ];
 
-const BASKETBALL_TEAMS = ['Warriors', 'Lakers', 'Celtics', 'Chicago Bulls', 'Knicks', 'Miami Heat', 'San Antonio Spurs', 'Brooklyn Nets', 'Golden State'];
+const BASKETBALL_TEAMS = ['Warriors', 'Golden State', 'Lakers', 'Celtics', 'Chicago Bulls', 'Knicks', 'Miami Heat', 'San Antonio Spurs', 'Brooklyn Nets'];
+
+const BASEBALL_TEAMS = ['Yankees', 'Red Sox', 'Dodgers', 'Chicago Cubs', 'Mets', 'Astros', 'Atlanta Braves', 'St. Louis Cardinals'];
 
 /** Names of one kind: a pattern that finds any of them, and their words (to search by). */
 export interface KnownNames {
   pattern: RegExp;
   words: string;
 }
-
-const BASEBALL_TEAMS = ['Yankees', 'Red Sox', 'Dodgers', 'Cubs', 'Mets', 'Astros', 'Braves', 'Cardinals'];
 
 function knownNames(names: string[]): KnownNames {
   const escaped = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
