@@ -29,7 +29,7 @@ export interface IngestChildResult {
 }
 
 async function main(): Promise<void> {
-  const [storiesDir, feedsDir, storyId] = process.argv.slice(2);
+  const [storiesDir, feedsDir, storyId, ...warmUrls] = process.argv.slice(2);
   if (!storiesDir || !feedsDir || !storyId) throw new Error('usage: ingest-child <stories-dir> <feeds-dir> <story-id>');
   const files = fs.readdirSync(feedsDir).sort().map((f) => fs.readFileSync(path.join(feedsDir, f), 'utf8'));
   // Warm rss-parser up on a few feeds first, so neither timing below pays for the JIT alone.
@@ -42,6 +42,11 @@ async function main(): Promise<void> {
   const bench = await openBenchNewsdesk(storiesDir, { FEEDS_ALLOW_PRIVATE_NETWORKS: 'true' }, { clock: fixedClock(INGEST_NOW) });
   const feeds = bench.newsdesk.feature<FeedsFeature>('feeds');
   if (!feeds) throw new Error('the feeds feature is not registered');
+  if (warmUrls.length > 0) {
+    const warm = await feeds.service.pollNow(storyId, warmUrls);
+    for (const outcome of warm) await feeds.service.removeFeed(storyId, outcome.feedId);
+  }
+  collectGarbage();
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const outcomes = await feeds.service.pollNow(storyId);
