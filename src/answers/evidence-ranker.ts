@@ -74,8 +74,8 @@ const FRAMING_COVERAGE = 0.62;
 /** An entity named in at least this share of passages says nothing about any one of them. */
 const UBIQUITOUS_SHARE = 0.12;
 const CANDIDATES = 80;
-/** "The move": the story's own event, which is its main person's. */
-const STORY_EVENT = /\bthe (?:move|switch)\b/i;
+/** "The move", "the recruitment": the story's own event, which is its main person's. */
+const STORY_EVENT = /\bthe (?:move|switch|recruitment|signing|appointment)\b/i;
 /** Heads of a question asking for a name as such ("what label ..."): the name shows them. */
 const NAMING_HEADS: ReadonlySet<string> = new Set(['label', 'name', 'term', 'title', 'phrase', 'nickname', 'moniker', 'brand'].flatMap((w) => textTerms(w)));
 /** Answer types a passage must satisfy; the others only earn a bonus. */
@@ -335,7 +335,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // with Y "recruited X to Tesla").
     // "Nicholas Joseph wrote on X:": the words, and whom they are about, are in the quote next to it.
     const quoted = /:\s*$/.test(passage.text) ? [index.neighbour(passage, 1, false)] : SAYS_WITHOUT_WORDS.test(passage.text) && !/["\u201c\u201d]/.test(passage.text) ? quoteBefore(passage, index) : [];
-    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || (e.id === vocabulary.mainPerson?.id && STORY_EVENT.test(passage.text))) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
+    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && STORY_EVENT.test(passage.text))) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
     const relationProblem = relations.problem(question.relations, question.entities, passage) ?? focusProblem(question, passage, continuation, [prev, next].filter((n): n is IndexedPassage => n?.passage.paragraph === passage.passage.paragraph), entities, vocabulary);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;

@@ -137,6 +137,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/(?<!\b(?:go|goes|going|went|gone|come|comes|coming|came|get|gets|got|move|moved|head|headed|turn|turned) )\bback (?=at\b)/gi, ''],
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
+  // "What year did he help found OpenAI": founded it, as a co-founder did.
+  [/\bhelp(?:s|ed|ing)? (?:to )?(?=(?:found|start|launch|create|establish|build|set up|lead|run)\b)/gi, ''],
   [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],
   [/\b(?:go|goes|going|went|gone) public\b/gi, 'IPO'],
   [/\b(?:go|goes|going|went|gone|come|came|comes) down\b/gi, 'dropped'],

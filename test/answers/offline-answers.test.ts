@@ -563,6 +563,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(text).not.toMatch(/\] \d outlets/);
   });
 
+  test('helping found a lab is founding it; a name given in the next sentence counts as his', () => {
+    expect(answerer.answer('what year did he help found OpenAI?').text).toMatch(/2015/);
+    expect(answerer.answer('what did karpathy name the AI-runs-the-experiments method?').text).toMatch(/autoresearch/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
