@@ -137,6 +137,11 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/(?<!\b(?:go|goes|going|went|gone|come|comes|coming|came|get|gets|got|move|moved|head|headed|turn|turned) )\bback (?=at\b)/gi, ''],
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
+  // Idioms for doing well against someone, or making a difference: the plain verb articles use.
+  [/\b(?:go|goes|going|went|gone|stand|stands|standing) toe[- ]to[- ]toe with\b/gi, 'challenge'],
+  [/\bmov(?:e|es|ed|ing) the needle\b/gi, 'advance'],
+  // "Can take on X" (a verb after a modal; "the skeptic take on X" is a view of it).
+  [/(?<=\b(?:can|could|cannot|can't|to|will|would|won't|did|does|do|should|might|must) )(?:take|takes|taking|took|taken) on (?!(?:a|an|the|more|new|his|her|their|its) (?:[\w-]+ )?(?:role|job|post|position|responsibilit\w*|debt|work|duties|task|project)s?\b)/gi, 'challenge '],
   // "What year did he help found OpenAI": founded it, as a co-founder did.
   [/\bhelp(?:s|ed|ing)? (?:to )?(?=(?:found|start|launch|create|establish|build|set up|lead|run)\b)/gi, ''],
   [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],

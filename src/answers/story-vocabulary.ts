@@ -105,6 +105,9 @@ const GENERIC_SYNONYMS: string[][] = [
   ['pitch', 'offer'],
   ['outbid', 'outspend', 'outpay'],
   ['important', 'key', 'crucial', 'critical', 'vital'],
+  ['few', 'rare', 'handful'],
+  ['connect', 'bridge', 'link'],
+  ['lure', 'woo', 'recruit', 'poach'],
 ];
 
 /**

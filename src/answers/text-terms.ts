@@ -19,7 +19,7 @@ const STOP_WORDS = new Set(
   who whom whose why will with won't would you your yours yourself yourselves also then ever yet s t ll ve re d m
   tell please know anyone anything something thing things say said says according reportedly reported report
   per roughly approximately around nearly almost within originally initially besides aside apart instead else mostly mainly ballpark pls plz
-  lol lmao lmfao haha someone somebody ${HEDGES.join(' ')}`.split(/\s+/),
+  lol lmao lmfao haha someone somebody wait ok okay btw tbh imo stuff ${HEDGES.join(' ')}`.split(/\s+/),
 );
 
 /**

@@ -568,6 +568,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what did karpathy name the AI-runs-the-experiments method?').text).toMatch(/autoresearch/);
   });
 
+  test('rare is few and connecting is bridging; chat fillers ("wait", "ok") are not looked for', () => {
+    expect(answerer.answer("which outlet said he's one of the rare researchers who can connect LLM theory with big training runs in practice").text).toMatch(/TechCrunch/);
+    expect(answerer.answer('wait, when did he actually leave OpenAI the second time?').text).toMatch(/February 2024/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
@@ -682,6 +687,22 @@ describe('retrieval follows the corpus', () => {
     // The title held at Tesla does not make this week's work a Tesla fact.
     expect(answerer.answer('What did Karpathy work on while at Tesla?').text ?? '').not.toContain('Zelmore');
     expect(answerer.answer('What did Karpathy work on this week?').text).toContain('Zelmore');
+  });
+
+  test('idioms are read as the plain verbs articles use: toe-to-toe with and take on are challenging, moving the needle is advancing', () => {
+    const corpus = new StoryCorpus([
+      buildArticle({
+        id: 'idioms',
+        outlet: 'Example Wire',
+        title: 'Compilers and chatbots',
+        origin: 'feed',
+        body: 'The Zelmore chatbot is the only product able to challenge Quibbit at scale. The Zelmore chatbot runs on Brandle chips at scale. Some 900 engineers move to the Plonk compiler each year. Perhaps 40 engineers anywhere can meaningfully advance the Plonk compiler.',
+      }),
+    ]);
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    expect(answerer.answer('which product can the zelmore chatbot go toe-to-toe with at scale?').text).toContain('Quibbit');
+    expect(answerer.answer('which product can the zelmore chatbot take on at scale?').text).toContain('Quibbit');
+    expect(answerer.answer('how many engineers can move the needle on the plonk compiler?').text).toContain('40 engineers');
   });
 
   test('a change asked "by how many" is answered with the gap between the two figures given', () => {
