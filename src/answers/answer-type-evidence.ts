@@ -414,8 +414,10 @@ function definesSubject(subject: string, text: string): boolean {
 /** Precision a date question asks for: 0.6 for "which month", 1 for "which day"/"what date", else any. */
 function askedPrecision(lowerQuestion: string): number {
   if (/\b(?:which|what) (?:exact )?(?:day|date)\b|\bon what (?:day|date)\b/.test(lowerQuestion)) return 1;
-  // "Which month", "month and year please", "what month and year".
-  if (/\b(?:which|what) month\b|\bmonth (?:and|\+|&) year\b|\byear and month\b/.test(lowerQuestion)) return 0.6;
+  // "Month and year please", "what month and year": both.
+  if (/\bmonth (?:and|\+|&) year\b|\byear and month\b/.test(lowerQuestion)) return 0.6;
+  // "Which month": a month named ("in March") answers, its year or not.
+  if (/\b(?:which|what) month\b/.test(lowerQuestion)) return 0.4;
   return 0;
 }
 

@@ -93,7 +93,7 @@ const DATE_WORD = /^(?:in |on |by |at )?(?:what|which) (year|date|day|month|time
 
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
   [new RegExp(`${DATE_WORD.source}|^when\\b|\\bsince when\\b|^how long ago\\b`), 'date'],
-  [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^how (?:big|large|high|fast)\b/, 'amount'],
+  [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^what (?:[\w-]+ )?(?:bonus|bonuses|salary|salaries|pay ?packages?|payouts?|compensation)\b|^how (?:big|large|high|fast)\b/, 'amount'],
   [/^(?:by )?how many\b|^what (?:is the )?number of\b|^how old\b|^(?:for )?how long\b/, 'count'],
   [/^(?:from |in )?where\b|^(?:in |from |at )?(?:what|which) (?:country|city|place|university|school|college)\b/, 'place'],
   [/^why\b|^what (?:made|led|motivated|drove|prompted|caused)\b|\bwhat (?:is|was) the reason\b|\bfor what reason\b/, 'reason'],

@@ -573,6 +573,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('wait, when did he actually leave OpenAI the second time?').text).toMatch(/February 2024/);
   });
 
+  test('"what signing bonus" asks for an amount', () => {
+    expect(answerer.answer('what signing bonus did Altman say Meta was offering OpenAI engineers?').text).toMatch(/\$100 million/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
@@ -703,6 +707,15 @@ describe('retrieval follows the corpus', () => {
     expect(answerer.answer('which product can the zelmore chatbot go toe-to-toe with at scale?').text).toContain('Quibbit');
     expect(answerer.answer('which product can the zelmore chatbot take on at scale?').text).toContain('Quibbit');
     expect(answerer.answer('how many engineers can move the needle on the plonk compiler?').text).toContain('40 engineers');
+  });
+
+  test('"which month" is answered by a month named without its year; "month and year" needs both', () => {
+    const corpus = new StoryCorpus([
+      buildArticle({ id: 'month', outlet: 'Example Wire', title: 'A trial', origin: 'feed', body: 'In March of this year the Zelmore lab ran its first agent trial on a toy model.' }),
+    ]);
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    expect(answerer.answer('in which month did the zelmore lab run its first agent trial?').text).toContain('March');
+    expect(answerer.answer('when did the zelmore lab run its first agent trial? month and year please').text).toBeNull();
   });
 
   test('a change asked "by how many" is answered with the gap between the two figures given', () => {
