@@ -136,6 +136,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "His title back at Tesla": formerly there (but "went back at once" is a return).
   [/(?<!\b(?:go|goes|going|went|gone|come|comes|coming|came|get|gets|got|move|moved|head|headed|turn|turned) )\bback (?=at\b)/gi, ''],
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
+  // "Go back to OpenAI for a second stint": return there again.
+  [/\b(?:for|on) (?:a|his|her|their) (?:second|2nd) (?:stint|spell|tenure|run|time)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
   // Idioms for doing well against someone, or making a difference: the plain verb articles use.
   [/\b(?:go|goes|going|went|gone|stand|stands|standing) toe[- ]to[- ]toe with\b/gi, 'challenge'],

@@ -577,6 +577,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what signing bonus did Altman say Meta was offering OpenAI engineers?').text).toMatch(/\$100 million/);
   });
 
+  test('going back "for a second stint" is returning again', () => {
+    expect(answerer.answer('what year did karpathy go back to openai for his second stint?').text).toMatch(/2023/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
