@@ -204,6 +204,8 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       const beside = (e: StoryEntity) => !role || context.mentions(text).some((m) => m.entity.id === e.id && nearTerms(text, mentionMatch(text, m), role, 3));
       const person = others.find((e) => e.kind === 'person' && inRole(e) && beside(e));
       if (role && !person) return hard([], 0, []);
+      // "Who is OpenAI's CEO" is not answered by "former OpenAI leaders, including CEO X": the role is held elsewhere.
+      if (role && formerOnly(question, context.mentions(text), text)) return hard([], 0, []);
       if (person) return hard([person.id], rank(person) === 0 ? 1 : rank(person) === 1 ? 0.8 : 0.6, entityPositions(context, text, person), person);
       if (senior && others.some((e) => e.kind === 'person')) return hard([], 0, []);
       // "Who on X said ...": a handle written as the speaker ("X user @name wrote") is who.
@@ -412,6 +414,14 @@ function definesSubject(subject: string, text: string): boolean {
 }
 
 /** Precision a date question asks for: 0.6 for "which month", 1 for "which day"/"what date", else any. */
+/** Every organisation the question asks about is named in the text only as a former one ("former OpenAI leaders", "ex-OpenAI"). */
+function formerOnly(question: AnalysedQuestion, mentions: EntityMention[], text: string): boolean {
+  if (/\b(?:former|ex|previous|onetime|old)\b/i.test(question.text)) return false;
+  const asked = new Set(question.entities.filter((e) => e.kind === 'organisation').map((e) => e.id));
+  const named = mentions.filter((m) => asked.has(m.entity.id));
+  return named.length > 0 && named.every((m) => /\b(?:former|ex-|previous|onetime)\s*$/i.test(text.slice(0, m.start)));
+}
+
 function askedPrecision(lowerQuestion: string): number {
   if (/\b(?:which|what) (?:exact )?(?:day|date)\b|\bon what (?:day|date)\b/.test(lowerQuestion)) return 1;
   // "Month and year please", "what month and year": both.

@@ -122,6 +122,8 @@ const FRAME = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where',
 const REWORDINGS: Array<[RegExp, string]> = [
   [/^where (?:is|was|does|did) (.+?) (?:originally |come |hail |hails |comes )?from\??$/i, 'Where was $1 born?'],
   [/\bset(?:s|ting)? up\b/gi, 'established'],
+  // "Who runs Anthropic as CEO": who its CEO is.
+  [/^who (?:runs|leads|heads|ran|led|headed) (.+?) as (?:its |the )?(ceo|cto|cfo|coo|president|chair(?:man|woman)?)\b/i, 'who is the $2 of $1'],
   // "Where did he go after his time at Anthropic": after leaving it.
   [/\bafter (?:his|her|their) (?:time|stint|tenure|years|run|days) (?:at|with) /gi, 'after leaving '],
   [/\bbr(?:ing|ings|ought|inging) (\S+(?: \S+)?) (on board|in)\b/gi, 'hired $1'],
