@@ -177,7 +177,7 @@ const SOURCE_FRAMES: Array<[RegExp, string]> = [
   [/^(?:in|from) (?:his|her|their|the|that) (?:[\w'’-]+ ){0,3}?(?:post|tweet|piece|article|summary|write-?up|report|analysis),\s*/i, ''],
   // "What does the Architects' Tech Alliance piece say ...", "how long a fight does the ATA
   // article predict": who says it is where the user read it.
-  [/(?<=\b(?:does|did|do) )(?:the|that|this|one) (?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section|recap|post) (?=(?:say|said|claim|argue|report|predict|think|suggest|mention|list|expect)\b)/gi, 'it '],
+  [/(?<=\b(?:does|did|do) )(?:the|that|this|one) (?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section|recap|post) (?=(?:say|said|claim|argue|report|predict|think|suggest|mention|list|expect|see|forecast|describe|call)\b)/gi, 'it '],
   // "Does the 'redraw the battlefield' write-up predict ...": a quoted title names the source.
   [/(?:,\s*|\s)(?:per|according to|in) (?:the|that|this|one) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (?:piece|article|story|summary|write-?up|writeup|report|post|analysis|page|section|bit|part)\b/gi, ''],
   [/\b(?:the|that|this|one) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (?:piece|article|story|summary|write-?up|writeup|report|post|analysis|page|section|bit|part)\b/gi, 'it'],

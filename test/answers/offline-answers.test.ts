@@ -588,6 +588,13 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer("who is openai's president?").text).toBeNull();
   });
 
+  test('an organisation is a company, an X account is its user, the carmaker is Tesla; "does the piece describe" is where the user read it', () => {
+    expect(answerer.answer('what kind of organization is eureka labs').text).toMatch(/startup/);
+    expect(answerer.answer('which X account predicted anthropic would overtake openai within three to four years?').text).toMatch(/@HegsethWarDesk/);
+    expect(answerer.answer('about how many years did he spend at the carmaker?').text).toMatch(/five years/);
+    expect(answerer.answer('How does the Studio Global piece describe how vibe coding works?').text).toMatch(/conversationally/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
