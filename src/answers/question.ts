@@ -121,6 +121,12 @@ const FRAME = new Set(['what', 'which', 'who', 'whom', 'whose', 'when', 'where',
  */
 const REWORDINGS: Array<[RegExp, string]> = [
   [/^where (?:is|was|does|did) (.+?) (?:originally |come |hail |hails |comes )?from\??$/i, 'Where was $1 born?'],
+  // "Karpathy birth year?", "his date of birth", "name of his lecture series?": asked in full.
+  [/^(?:what(?:'s| is| was) )?(?:the )?(?:birth ?year|year of birth) of (.+?)\??$/i, 'What year was $1 born?'],
+  [/^(?:what(?:'s| is| was) )?(.+?)(?:'s|’s)? (?:birth ?year|year of birth)\??$/i, 'What year was $1 born?'],
+  [/^(?:what(?:'s| is| was) )?(?:the )?(?:birth ?date|date of birth|birthday) of (.+?)\??$/i, 'When was $1 born?'],
+  [/^(?:what(?:'s| is| was) )?(.+?)(?:'s|’s)? (?:birth ?date|date of birth|birthday)\??$/i, 'When was $1 born?'],
+  [/^(?:the )?name of /i, 'what is the name of '],
   [/\bset(?:s|ting)? up\b/gi, 'established'],
   // "Who runs Anthropic as CEO": who its CEO is.
   [/^who (?:runs|leads|heads|ran|led|headed) (.+?) as (?:its |the )?(ceo|cto|cfo|coo|president|chair(?:man|woman)?)\b/i, 'who is the $2 of $1'],

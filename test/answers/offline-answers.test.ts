@@ -171,7 +171,7 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // for the code before it, 60/80 after), sets 21-22 once after the second (bundled 60 -> 63,
   // seeds 58 -> 63 of 80); both then guided changes. Two questions were reworded afterwards so
   // they do not repeat a dozen words of a seed article.
-  { name: 'nineteenth', questions: readQuestions('paraphrase-questions-19.jsonl'), floor: { bundled: 34, seeds: 32 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'nineteenth', questions: readQuestions('paraphrase-questions-19.jsonl'), floor: { bundled: 34, seeds: 32 }, wrongRefusals: { bundled: 1, seeds: 2 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'twentieth', questions: readQuestions('paraphrase-questions-20.jsonl'), floor: { bundled: 30, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
   { name: 'twenty-first', questions: readQuestions('paraphrase-questions-21.jsonl'), floor: { bundled: 39, seeds: 38 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   // Both wrongly answered refusal questions ("where did John Schulman go after his time at Anthropic") now refused: a place answer must state the leaving.
@@ -190,8 +190,8 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // Sets 27-28, written by another writer from the seed articles only, scored once before this
   // round of changes (bundled 65/80 right, seeds 63/80; 19/20 refused on both) and once after
   // it (bundled 67/80, 20/20 refused; seeds 66/80, 19/20), with no change made for them between.
-  { name: 'twenty-seventh', questions: readQuestions('paraphrase-questions-27.jsonl'), floor: { bundled: 34, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
-  { name: 'twenty-eighth', questions: readQuestions('paraphrase-questions-28.jsonl'), floor: { bundled: 33, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
+  { name: 'twenty-seventh', questions: readQuestions('paraphrase-questions-27.jsonl'), floor: { bundled: 34, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'twenty-eighth', questions: readQuestions('paraphrase-questions-28.jsonl'), floor: { bundled: 33, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   // Sets 29-30, written by another writer from the seed articles only, scored once before this
   // round of changes (bundled 64/80 right, seeds 62/80; 20/20 refused, 4 wrong answers on both)
   // and once after it (bundled 65/80, seeds 65/80; 20/20 refused, 3 wrong answers on both),
@@ -593,6 +593,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('which X account predicted anthropic would overtake openai within three to four years?').text).toMatch(/@HegsethWarDesk/);
     expect(answerer.answer('about how many years did he spend at the carmaker?').text).toMatch(/five years/);
     expect(answerer.answer('How does the Studio Global piece describe how vibe coding works?').text).toMatch(/conversationally/);
+  });
+
+  test('"X birth year?" asks what year X was born; a bare "name of X?" asks for the name', () => {
+    expect(answerer.answer('karpathy birth year?').text).toMatch(/1986/);
+    expect(answerer.answer("name of karpathy's popular lecture series?").text).toMatch(/Zero to Hero/);
   });
 
   test('an answer cites its sources with numbered markers', () => {
