@@ -1,7 +1,7 @@
 import type { AnalysedQuestion } from './question';
 import { quoteBefore, SAYS_WITHOUT_WORDS } from './statement-shape';
 import { POSTINGS_BUDGET, type IndexedPassage, type PassageHit, type PassageIndex } from './passage-index';
-import type { Paraphrase, StoryEntity } from './story-vocabulary';
+import type { Paraphrase, StoryEntity, StoryVocabulary } from './story-vocabulary';
 import { degreeForms, isWeakTerm as isWeakWord, textTerms } from './text-terms';
 import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
@@ -177,6 +177,10 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
   }
   const persons = question.entities.filter((e) => e.kind === 'person');
   const organisations = question.entities.filter((e) => e.kind === 'organisation');
+  // "Karpathy joining Anthropic", "Anthropic landing Karpathy": the story's event, shown by a
+  // sentence on the organisation's side of it that leaves the person unnamed.
+  // Not with another organisation asked about ("did Tesla comment on Karpathy joining Anthropic").
+  const eventOrganisation = organisations.length === 1 ? storyEventOrganisation(question.text, vocabulary) : undefined;
   const ubiquitousIds = new Set(question.entities.filter(ubiquitous).map((e) => e.id));
   // Only when synonyms widened the search does the literal one find anything new; it gets a
   // smaller postings budget (its rarest words are what it is for).
@@ -335,7 +339,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // with Y "recruited X to Tesla").
     // "Nicholas Joseph wrote on X:": the words, and whom they are about, are in the quote next to it.
     const quoted = /:\s*$/.test(passage.text) ? [index.neighbour(passage, 1, false)] : SAYS_WITHOUT_WORDS.test(passage.text) && !/["\u201c\u201d]/.test(passage.text) ? quoteBefore(passage, index) : [];
-    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && STORY_EVENT.test(passage.text))) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
+    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && (STORY_EVENT.test(passage.text) || (eventOrganisation !== undefined && passage.explicit.has(eventOrganisation))))) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
     const relationProblem = relations.problem(question.relations, question.entities, passage) ?? focusProblem(question, passage, continuation, [prev, next].filter((n): n is IndexedPassage => n?.passage.paragraph === passage.passage.paragraph), entities, vocabulary);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;
@@ -359,6 +363,25 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     return { ...outcome, refusal: 'weak-evidence' };
   }
   return refusal ? { ...outcome, refusal } : outcome;
+}
+
+/** Between the main person and an organisation: he joins it ("Karpathy going to Anthropic"). */
+const JOINING = /^(?:'s|\u2019s)? (?:joining|join|joined|going to|going over to|moving to|move to|moved to|switching to|switch to|jumping to|jump to|signing with|heading to|arrival at|landing at)(?: the)? $/i;
+/** Between an organisation and the main person: it hires him ("Anthropic signing Karpathy"). */
+const HIRING = /^(?:'s|\u2019s)? (?:signing|hiring|landing|poaching|getting|recruiting|snagging|nabbing|recruitment of|hire of|signing of|hiring of)(?: of)? $/i;
+
+/** The organisation of a "Karpathy joining Anthropic" phrase about the story's main person, if the question has one. */
+function storyEventOrganisation(text: string, vocabulary: StoryVocabulary): string | undefined {
+  const main = vocabulary.mainPerson?.id;
+  if (!main) return undefined;
+  const mentions = vocabulary.mentions(text);
+  for (let i = 0; i + 1 < mentions.length; i++) {
+    const [a, b] = [mentions[i]!, mentions[i + 1]!];
+    const between = text.slice(a.start + a.length, b.start);
+    if (a.entity.id === main && b.entity.kind === 'organisation' && JOINING.test(between)) return b.entity.id;
+    if (a.entity.kind === 'organisation' && b.entity.id === main && HIRING.test(between)) return a.entity.id;
+  }
+  return undefined;
 }
 
 /**

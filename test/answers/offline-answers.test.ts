@@ -600,6 +600,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer("name of karpathy's popular lecture series?").text).toMatch(/Zero to Hero/);
   });
 
+  test('"Karpathy joining Anthropic" is the story event: a sentence about it on the side of Anthropic need not name him', () => {
+    expect(answerer.answer('what nba comparison did reddit make about karpathy joining anthropic?').text).toMatch(/Durant/);
+    // Another organisation asked about keeps every name required.
+    expect(answerer.answer('did tesla comment on karpathy joining anthropic?').text).toBeNull();
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
