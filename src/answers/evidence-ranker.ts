@@ -58,6 +58,8 @@ export interface RankOutcome {
   unknownTerms: string[];
 }
 
+/** Kinds of outlet a question may ask for ("which magazine"). */
+const OUTLET_KINDS: ReadonlySet<string> = new Set(textTerms('magazine newspaper paper publication newsletter'));
 /** Score for a passage from the article the question says it read (all its naming words there). */
 const SOURCE_BONUS = 0.15;
 /** Words of a source phrase that name a kind of writing, not which one ("piece", "summary"). */
@@ -131,7 +133,9 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // "bare-bones" unknown as one word: its parts are in the question as words of their own.
     if (dfs.length === 0 && question.compounds.includes(term)) continue;
     if (dfs.length === 0 && !isWeakTerm(term) && paraphrases.length === 0) unknownTerms.push(term);
-    const weight = idf(dfs.length ? Math.min(...dfs) : paraphrases.length ? n / 4 : 0, n) * (isWeakTerm(term) ? 0.25 : 1);
+    // "Which magazine named him ...": the outlet is named ("TIME included him"), rarely called a magazine.
+    const outletKind = term === question.head && OUTLET_KINDS.has(term);
+    const weight = idf(dfs.length ? Math.min(...dfs) : paraphrases.length ? n / 4 : 0, n) * (isWeakTerm(term) || outletKind ? 0.25 : 1);
     // "What did he leave OpenAI in 2023 to launch": a year the question gives dates what is asked.
     if (/^(?:19|20)\d{2}$/.test(term) && question.type !== 'date') required = true;
     // "How many stars does nanoGPT have": what has the counted things must be in the sentence.

@@ -606,6 +606,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('did tesla comment on karpathy joining anthropic?').text).toBeNull();
   });
 
+  test('"which magazine" is answered by the magazine named, in a sentence that never says "magazine"', () => {
+    expect(answerer.answer('Which magazine named him one of the 100 most influential people in AI?').text).toMatch(/TIME/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
