@@ -30,7 +30,7 @@ const AMOUNT = /[$€£]\s?\d[\d,.]*(?:\s?(?:k|m|bn|million|billion|trillion))?|
 const YEAR = /^(?:19|20)\d{2}$/;
 /** A word that puts what follows it after what comes before ("coined X, later picked as ..."). */
 const LATER = /\b(?:later|subsequently|afterwards?)\b/i;
-const DURATION = new RegExp(`\\b(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD}|an?|half an?|several|a few|a couple of)[\\s-](?:years?|months?|weeks?|days?|decades?|hours?)\\b`, 'gi');
+const DURATION = new RegExp(`\\b(?:\\d+(?:\\.\\d+)?|${NUMBER_WORD}|one|an?|half an?|several|a few|a couple of)[\\s-](?:years?|months?|weeks?|days?|decades?|hours?)\\b`, 'gi');
 const REASON = /\b(?:because|reason|motivat\w*|citing|cited|believ\w*|driven by|due to|so that|in order to|wants? to|wanted to|desire|to return|to get back|draw|drew|reflects?)\b/i;
 /** Words that name a job or position. */
 const TITLE_TERMS = textTerms('president chairman chairwoman chair ceo cto cfo coo founder cofounder director leader chief scientist officer researcher engineer manager partner investor professor vp');

@@ -144,6 +144,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "His title back at Tesla": formerly there (but "went back at once" is a return).
   [/(?<!\b(?:go|goes|going|went|gone|come|comes|coming|came|get|gets|got|move|moved|head|headed|turn|turned) )\bback (?=at\b)/gi, ''],
   [/\b(?:for )?(?:round|take) (?:two|2)\b/gi, 'again'],
+  // "How long did that second OpenAI stint last": how long his return there was.
+  [/^how long did (?:that |his |the )?second ((?:[\w-]+ )?)(?:stint|spell|tenure|run)((?: (?:at|with) [^?]+?)?) last\b/i, 'how long was the return to $1$2'],
   // "Go back to OpenAI for a second stint": return there again.
   [/\b(?:for|on) (?:a|his|her|their) (?:second|2nd) (?:stint|spell|tenure|run|time)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],

@@ -610,6 +610,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('Which magazine named him one of the 100 most influential people in AI?').text).toMatch(/TIME/);
   });
 
+  test('how long a second stint lasted is how long the return was ("for approximately one year")', () => {
+    expect(answerer.answer('how long did his second stint at openai last?').text).toMatch(/(?:a|one) year/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
