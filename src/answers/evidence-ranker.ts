@@ -185,6 +185,8 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
   // sentence on the organisation's side of it that leaves the person unnamed.
   // Not with another organisation asked about ("did Tesla comment on Karpathy joining Anthropic").
   const eventOrganisation = organisations.length === 1 ? storyEventOrganisation(question.text, vocabulary) : undefined;
+  // "Karpathy's Anthropic tweet": the organisation only says which tweet; the sentence may leave it out.
+  const modifiers = modifyingOrganisations(question.text, vocabulary);
   const ubiquitousIds = new Set(question.entities.filter(ubiquitous).map((e) => e.id));
   // Only when synonyms widened the search does the literal one find anything new; it gets a
   // smaller postings budget (its rarest words are what it is for).
@@ -343,7 +345,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // with Y "recruited X to Tesla").
     // "Nicholas Joseph wrote on X:": the words, and whom they are about, are in the quote next to it.
     const quoted = /:\s*$/.test(passage.text) ? [index.neighbour(passage, 1, false)] : SAYS_WITHOUT_WORDS.test(passage.text) && !/["\u201c\u201d]/.test(passage.text) ? quoteBefore(passage, index) : [];
-    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && (STORY_EVENT.test(passage.text) || (eventOrganisation !== undefined && passage.explicit.has(eventOrganisation))))) && organisations.every((e) => passage.entities.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
+    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && (STORY_EVENT.test(passage.text) || (eventOrganisation !== undefined && passage.explicit.has(eventOrganisation))))) && organisations.every((e) => passage.entities.has(e.id) || modifiers.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
     const relationProblem = relations.problem(question.relations, question.entities, passage) ?? focusProblem(question, passage, continuation, [prev, next].filter((n): n is IndexedPassage => n?.passage.paragraph === passage.passage.paragraph), entities, vocabulary);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;
@@ -373,6 +375,18 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
 const JOINING = /^(?:'s|\u2019s)? (?:joining|join|joined|going to|going over to|moving to|move to|moved to|switching to|switch to|jumping to|jump to|signing with|heading to|arrival at|landing at)(?: the)? $/i;
 /** Between an organisation and the main person: it hires him ("Anthropic signing Karpathy"). */
 const HIRING = /^(?:'s|\u2019s)? (?:signing|hiring|landing|poaching|getting|recruiting|snagging|nabbing|recruitment of|hire of|signing of|hiring of)(?: of)? $/i;
+
+/** Organisations written between a possessive and a noun ("Karpathy's Anthropic tweet"). */
+function modifyingOrganisations(text: string, vocabulary: StoryVocabulary): Set<string> {
+  const out = new Set<string>();
+  for (const m of vocabulary.mentions(text)) {
+    if (m.entity.kind !== 'organisation') continue;
+    const before = text.slice(0, m.start);
+    const after = text.slice(m.start + m.length);
+    if (/['\u2019]s\s+$/.test(before) && /^\s+(?:tweet|post|announcement|news|update|thread|statement|video)s?\b/i.test(after)) out.add(m.entity.id);
+  }
+  return out;
+}
 
 /** The organisation of a "Karpathy joining Anthropic" phrase about the story's main person, if the question has one. */
 function storyEventOrganisation(text: string, vocabulary: StoryVocabulary): string | undefined {

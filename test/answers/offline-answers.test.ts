@@ -614,6 +614,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('how long did his second stint at openai last?').text).toMatch(/(?:a|one) year/);
   });
 
+  test('an organisation that only says which post ("his Anthropic tweet") need not be in the answer', () => {
+    expect(answerer.answer("how many views did karpathy's anthropic tweet rack up in the first hour?").text).toMatch(/3 million/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
