@@ -92,7 +92,7 @@ const PUBLISHING = new RegExp(`\\b(?:ran|published|publish|publishes|put out|put
 const DATE_WORD = /^(?:in |on |by |at )?(?:what|which) (year|date|day|month|time)\b/;
 
 const TYPE_RULES: Array<[RegExp, AnswerType]> = [
-  [new RegExp(`${DATE_WORD.source}|^when\\b|\\bsince when\\b|^how long ago\\b`), 'date'],
+  [new RegExp(`${DATE_WORD.source}|^when\\b|\\bsince when\\b|^how long ago\\b|^(?:over|during|in|across) (?:what|which) (?:period|stretch|span|time ?frame|window)\\b`), 'date'],
   [/^(?:by )?how much\b|^(?:at )?what (?:valuation|price|amount|salary|percentage|share|sum)\b|^what (?:[\w-]+ )?(?:bonus|bonuses|salary|salaries|pay ?packages?|payouts?|compensation)\b|^how (?:big|large|high|fast)\b/, 'amount'],
   [/^(?:by )?how many\b|^what (?:is the )?number of\b|^how old\b|^(?:for )?how long\b/, 'count'],
   [/^(?:from |in )?where\b|^(?:in |from |at )?(?:what|which) (?:country|city|place|university|school|college)\b/, 'place'],
@@ -133,6 +133,7 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "Where did he go after his time at Anthropic": after leaving it.
   [/\bafter (?:his|her|their) (?:time|stint|tenure|years|run|days) (?:at|with) /gi, 'after leaving '],
   [/\bbr(?:ing|ings|ought|inging) (\S+(?: \S+)?) (on board|in)\b/gi, 'hired $1'],
+  [/\bpull(?:s|ed|ing)? in (?=(?:all |those |these |the |some |several |\d+ |two |three |four |five |six )*(?:[\w-]+ )?(?:ex-?)?(?:ctos?|ceos?|researchers?|engineers?|people|talent|executives?|leaders?|hires?)\b)/gi, 'hired '],
   [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],
   // "Which company backs OpenAI": funds it, not a return ("get back to research").

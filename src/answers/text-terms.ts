@@ -30,7 +30,8 @@ const WEAK_WORDS = new Set(
   `people person new many much number get got make made use used go went happen happened thing one first also well just
   currently current today recently recent lately year years time day week month kind lot way
   perform performed conduct conducted carry carried take took latest last past newest recent again done
-  coverage piece article supposed well-known wellknown known popular renowned notable celebrated guy`.split(/\s+/),
+  coverage piece article supposed well-known wellknown known popular renowned notable celebrated guy
+  period stretch span timeframe window`.split(/\s+/),
 );
 
 /** Past forms the stemmer cannot relate to their base verb. */

@@ -618,6 +618,13 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer("how many views did karpathy's anthropic tweet rack up in the first hour?").text).toMatch(/3 million/);
   });
 
+  test('"over what period" asks when; pulling in executives is hiring them', () => {
+    const text = answerer.answer('over what period did anthropic pull in all those ex-CTOs?').text;
+    if (_label === 'bundled') expect(text).toMatch(/mid-2025 and early 2026/);
+    // Never another span: the answer is the one CNBC gives, or a refusal.
+    if (text !== null) expect(text).toMatch(/mid-2025/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
