@@ -133,6 +133,9 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "Where did he go after his time at Anthropic": after leaving it.
   [/\bafter (?:his|her|their) (?:time|stint|tenure|years|run|days) (?:at|with) /gi, 'after leaving '],
   [/\bbr(?:ing|ings|ought|inging) (\S+(?: \S+)?) (on board|in)\b/gi, 'hired $1'],
+  // "Who talked him into going to Tesla", "persuaded him to join": recruited him to it.
+  [/\b(?:talk(?:s|ed|ing)?|coax(?:es|ed|ing)?) (\S+) into (?:going (?:over )?to|joining|moving to|coming to)\b/gi, 'recruited $1 to'],
+  [/\b(?:persuad|convinc)(?:e|es|ed|ing) (\S+) to (?:join|go to|move to|come to)\b/gi, 'recruited $1 to'],
   [/\bpull(?:s|ed|ing)? in (?=(?:all |those |these |the |some |several |\d+ |two |three |four |five |six )*(?:[\w-]+ )?(?:ex-?)?(?:ctos?|ceos?|researchers?|engineers?|people|talent|executives?|leaders?|hires?)\b)/gi, 'hired '],
   [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],

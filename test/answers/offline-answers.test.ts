@@ -625,6 +625,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     if (text !== null) expect(text).toMatch(/mid-2025/);
   });
 
+  test('talking or persuading someone into joining is recruiting them', () => {
+    expect(answerer.answer('who talked him into going to tesla back in 2017?').text).toMatch(/Elon Musk/);
+    expect(answerer.answer('who persuaded him to join tesla in 2017?').text).toMatch(/Elon Musk/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
