@@ -107,6 +107,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['important', 'key', 'crucial', 'critical', 'vital'],
   ['few', 'rare', 'handful'],
   ['connect', 'bridge', 'link'],
+  ['theory', 'reading', 'explanation', 'hypothesis'],
   ['lure', 'woo', 'recruit', 'poach'],
 ];
 

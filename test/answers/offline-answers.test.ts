@@ -630,6 +630,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('who persuaded him to join tesla in 2017?').text).toMatch(/Elon Musk/);
   });
 
+  test('a theory is a reading or an explanation', () => {
+    expect(answerer.answer('why might an ex tesla AI director want to be at a big lab again, per one reddit theory').text).toMatch(/Tesla-scale compute/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
