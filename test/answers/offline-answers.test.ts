@@ -198,6 +198,12 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // with no change made for them in between.
   { name: 'twenty-ninth', questions: readQuestions('paraphrase-questions-29.jsonl'), floor: { bundled: 34, seeds: 36 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 2, seeds: 2 } },
   { name: 'thirtieth', questions: readQuestions('paraphrase-questions-30.jsonl'), floor: { bundled: 31, seeds: 29 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
+  // Sets 31-32, written by another writer from the seed articles only, scored once before this
+  // round of changes (bundled 63/80 right, seeds 61/80; 20/20 refused, 4 and 3 wrong answers)
+  // and once after it (bundled 63/80, seeds 63/80; the same refusals and wrong answers), with
+  // no change made for them in between.
+  { name: 'thirty-first', questions: readQuestions('paraphrase-questions-31.jsonl'), floor: { bundled: 36, seeds: 36 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'thirty-second', questions: readQuestions('paraphrase-questions-32.jsonl'), floor: { bundled: 27, seeds: 27 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 4, seeds: 3 } },
 ];
 
 /**
