@@ -136,6 +136,10 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "Who talked him into going to Tesla", "persuaded him to join": recruited him to it.
   [/\b(?:talk(?:s|ed|ing)?|coax(?:es|ed|ing)?) (\S+) into (?:going (?:over )?to|joining|moving to|coming to)\b/gi, 'recruited $1 to'],
   [/\b(?:persuad|convinc)(?:e|es|ed|ing) (\S+) to (?:join|go to|move to|come to)\b/gi, 'recruited $1 to'],
+  [/\b(?:get|gets|got|getting) (him|her|them) to (?:go|move|come|switch) (?:over )?to\b/gi, 'recruited $1 to'],
+  // "Come up with" a phrase is coining it; "in the first place" only stresses the question.
+  [/\b(?:come|comes|came|coming) up (?:with|w\/) /gi, 'coined '],
+  [/,?\s*\bin the first place\b/gi, ''],
   [/\bpull(?:s|ed|ing)? in (?=(?:all |those |these |the |some |several |\d+ |two |three |four |five |six )*(?:[\w-]+ )?(?:ex-?)?(?:ctos?|ceos?|researchers?|engineers?|people|talent|executives?|leaders?|hires?)\b)/gi, 'hired '],
   [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],

@@ -640,6 +640,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('why might an ex tesla AI director want to be at a big lab again, per one reddit theory').text).toMatch(/Tesla-scale compute/);
   });
 
+  test('"got him to go to" is recruiting him; "come up with" a phrase is coining it', () => {
+    expect(answerer.answer('who got him to go to tesla in the first place').text).toMatch(/Elon Musk/);
+    expect(answerer.answer('when did he first come up w/ the phrase vibe coding').text).toMatch(/February 2025/);
+  });
+
   test('an answer cites its sources with numbered markers', () => {
     const answer = answerer.answer("Who is Karpathy's new boss?");
     expect(answer.text).toMatch(/Nick Joseph/);
