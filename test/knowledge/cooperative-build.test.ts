@@ -56,9 +56,11 @@ describe('building knowledge while the bot keeps running', () => {
       expect(second).toBe(first);
       const [a, b] = await Promise.all([first, second]);
       expect(b).toBe(a);
-      // The build spanned many timer turns (it is not trivially short) and none waited long.
+      // The build spanned many timer turns (it is not trivially short) and none waited long:
+      // the whole build takes about 1.5 s and its slices about 20 ms; the bound leaves room
+      // for a machine busy with other test files, and an unsliced build still breaks it.
       expect(ticks).toBeGreaterThan(5);
-      expect(maxGap).toBeLessThan(200);
+      expect(maxGap).toBeLessThan(500);
       expect(a.events.length).toBeGreaterThan(50);
       // Each article was read once although two callers asked.
       expect(cache.extractions(corpus)).toBe(ARTICLES);
