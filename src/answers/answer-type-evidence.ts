@@ -413,7 +413,6 @@ function definesSubject(subject: string, text: string): boolean {
   return after.test(text) || before.test(text) || new RegExp(`\\b${s}\\w{0,3}"?,\\s`, 'i').test(text);
 }
 
-/** Precision a date question asks for: 0.6 for "which month", 1 for "which day"/"what date", else any. */
 /** Every organisation the question asks about is named in the text only as a former one ("former OpenAI leaders", "ex-OpenAI"). */
 function formerOnly(question: AnalysedQuestion, mentions: EntityMention[], text: string): boolean {
   if (/\b(?:former|ex|previous|onetime|old)\b/i.test(question.text)) return false;
@@ -422,6 +421,7 @@ function formerOnly(question: AnalysedQuestion, mentions: EntityMention[], text:
   return named.length > 0 && named.every((m) => /\b(?:former|ex-|previous|onetime)\s*$/i.test(text.slice(0, m.start)));
 }
 
+/** Precision a date question asks for: 1 for "which day"/"what date", 0.6 for "month and year", 0.4 for "which month", else any. */
 function askedPrecision(lowerQuestion: string): number {
   if (/\b(?:which|what) (?:exact )?(?:day|date)\b|\bon what (?:day|date)\b/.test(lowerQuestion)) return 1;
   // "Month and year please", "what month and year": both.
