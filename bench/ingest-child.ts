@@ -1,5 +1,5 @@
 /**
- * The ingestion bench's measuring process (`node dist/bench/ingest-child.js <stories> <feeds-dir>`),
+ * The ingestion bench's measuring process (`node dist/bench/ingest-child.js <stories> <feeds-dir> <story-id> [warm-up-feed-url ...]`),
  * kept apart from the fake feed servers so its time and memory are the poller's alone.
  * Prints one JSON line on stdout.
  */
@@ -30,7 +30,7 @@ export interface IngestChildResult {
 
 async function main(): Promise<void> {
   const [storiesDir, feedsDir, storyId, ...warmUrls] = process.argv.slice(2);
-  if (!storiesDir || !feedsDir || !storyId) throw new Error('usage: ingest-child <stories-dir> <feeds-dir> <story-id>');
+  if (!storiesDir || !feedsDir || !storyId) throw new Error('usage: ingest-child <stories-dir> <feeds-dir> <story-id> [warm-up-feed-url ...]');
   const files = fs.readdirSync(feedsDir).sort().map((f) => fs.readFileSync(path.join(feedsDir, f), 'utf8'));
   // Warm rss-parser up on a few feeds first, so neither timing below pays for the JIT alone.
   const parser = new Parser();

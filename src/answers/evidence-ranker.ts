@@ -1,7 +1,7 @@
 import type { AnalysedQuestion } from './question';
 import { quoteBefore, SAYS_WITHOUT_WORDS } from './statement-shape';
 import { POSTINGS_BUDGET, type IndexedPassage, type PassageHit, type PassageIndex } from './passage-index';
-import type { Paraphrase, StoryEntity, StoryVocabulary } from './story-vocabulary';
+import type { EntityMention, Paraphrase, StoryEntity } from './story-vocabulary';
 import { degreeForms, isWeakTerm as isWeakWord, textTerms } from './text-terms';
 import { proximity, type ProximityUnit } from './term-proximity';
 import { typeEvidence, type TypeContext, type TypeEvidence } from './answer-type-evidence';
@@ -59,7 +59,7 @@ export interface RankOutcome {
 }
 
 /** Kinds of outlet a question may ask for ("which magazine"). */
-const OUTLET_KINDS: ReadonlySet<string> = new Set(textTerms('magazine newspaper paper publication newsletter'));
+const OUTLET_KINDS: ReadonlySet<string> = new Set(textTerms('magazine newspaper publication newsletter'));
 /** Score for a passage from the article the question says it read (all its naming words there). */
 const SOURCE_BONUS = 0.15;
 /** Words of a source phrase that name a kind of writing, not which one ("piece", "summary"). */
@@ -184,9 +184,10 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
   // "Karpathy joining Anthropic", "Anthropic landing Karpathy": the story's event, shown by a
   // sentence on the organisation's side of it that leaves the person unnamed.
   // Not with another organisation asked about ("did Tesla comment on Karpathy joining Anthropic").
-  const eventOrganisation = organisations.length === 1 ? storyEventOrganisation(question.text, vocabulary) : undefined;
+  const questionMentions = vocabulary.mentions(question.text);
+  const eventOrganisation = organisations.length === 1 ? storyEventOrganisation(question.text, questionMentions, vocabulary.mainPerson?.id) : undefined;
   // "Karpathy's Anthropic tweet": the organisation only says which tweet; the sentence may leave it out.
-  const modifiers = modifyingOrganisations(question.text, vocabulary);
+  const modifiers = modifyingOrganisations(question.text, questionMentions);
   const ubiquitousIds = new Set(question.entities.filter(ubiquitous).map((e) => e.id));
   // Only when synonyms widened the search does the literal one find anything new; it gets a
   // smaller postings budget (its rarest words are what it is for).
@@ -377,9 +378,9 @@ const JOINING = /^(?:'s|\u2019s)? (?:joining|join|joined|going to|going over to|
 const HIRING = /^(?:'s|\u2019s)? (?:signing|hiring|landing|poaching|getting|recruiting|snagging|nabbing|recruitment of|hire of|signing of|hiring of)(?: of)? $/i;
 
 /** Organisations written between a possessive and a noun ("Karpathy's Anthropic tweet"). */
-function modifyingOrganisations(text: string, vocabulary: StoryVocabulary): Set<string> {
+function modifyingOrganisations(text: string, mentions: readonly EntityMention[]): Set<string> {
   const out = new Set<string>();
-  for (const m of vocabulary.mentions(text)) {
+  for (const m of mentions) {
     if (m.entity.kind !== 'organisation') continue;
     const before = text.slice(0, m.start);
     const after = text.slice(m.start + m.length);
@@ -389,10 +390,8 @@ function modifyingOrganisations(text: string, vocabulary: StoryVocabulary): Set<
 }
 
 /** The organisation of a "Karpathy joining Anthropic" phrase about the story's main person, if the question has one. */
-function storyEventOrganisation(text: string, vocabulary: StoryVocabulary): string | undefined {
-  const main = vocabulary.mainPerson?.id;
+function storyEventOrganisation(text: string, mentions: readonly EntityMention[], main: string | undefined): string | undefined {
   if (!main) return undefined;
-  const mentions = vocabulary.mentions(text);
   for (let i = 0; i + 1 < mentions.length; i++) {
     const [a, b] = [mentions[i]!, mentions[i + 1]!];
     const between = text.slice(a.start + a.length, b.start);
