@@ -100,7 +100,16 @@ export function focusProblem(question: AnalysedQuestion, passage: IndexedPassage
     // Or in the story's role of a less common name in it ("X was recruited by Y", Y "recruited X to Tesla").
     const names = (p: IndexedPassage, e: StoryEntity) => p.entities.has(e.id) || (![...p.entities].some((id) => entities.get(id)?.kind === 'organisation') && (around.some((n) => n.entities.has(e.id)) || vocabulary.roleNames(p.explicit, e.id)));
     // The verb in a sentence that names the organisation and the person asked about.
-      const shown = [passage, continuation].some((p) => p !== undefined && family.some((t) => p.terms.has(t)) && names(p, action.entity) && near(p) && persons.every((e) => p.entities.has(e.id)));
+      // Or a wording that means the verb ("co-founded OpenAI" for "joined OpenAI"), the organisation beside it.
+      const paraphrased = (p: IndexedPassage) => {
+        const at = vocabulary.mentions(p.text).filter((m) => m.entity.id === action.entity.id);
+        return vocabulary.paraphrasesOf(action.term).some((para) => {
+          if (!para.pattern) return false;
+          const found = new RegExp(para.pattern.source, `${para.pattern.flags.replace('g', '')}g`);
+          return [...p.text.matchAll(found)].some((m) => at.some((o) => Math.abs(o.start - m.index) <= 40));
+        });
+      };
+      const shown = [passage, continuation].some((p) => p !== undefined && ((family.some((t) => p.terms.has(t)) && names(p, action.entity) && near(p)) || paraphrased(p)) && persons.every((e) => p.entities.has(e.id)));
       if (!shown) return `focus:${action.term}`;
     }
   }

@@ -127,6 +127,9 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/^(?:what(?:'s| is| was) )?(?:the )?(?:birth ?date|date of birth|birthday) of (.+?)\??$/i, 'When was $1 born?'],
   [/^(?:what(?:'s| is| was) )?(.+?)(?:'s|’s)? (?:birth ?date|date of birth|birthday)\??$/i, 'When was $1 born?'],
   [/^(?:the )?name of /i, 'what is the name of '],
+  // "Karpathy's 'personal update' post": the quoted words only say which post; the sentence
+  // about it rarely repeats them.
+  [/(\b[\w-]+['\u2019]s|\bhis|\bher|\btheir) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (posts?|tweets?|announcements?|messages?|threads?|statements?|videos?)\b/gi, '$1 $2'],
   [/\bset(?:s|ting)? up\b/gi, 'established'],
   // "Who runs Anthropic as CEO": who its CEO is.
   [/^who (?:runs|leads|heads|ran|led|headed) (.+?) as (?:its |the )?(ceo|cto|cfo|coo|president|chair(?:man|woman)?)\b/i, 'who is the $2 of $1'],
@@ -141,6 +144,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:come|comes|came|coming) up (?:with|w\/) /gi, 'coined '],
   [/,?\s*\bin the first place\b/gi, ''],
   [/\bpull(?:s|ed|ing)? in (?=(?:all |those |these |the |some |several |\d+ |two |three |four |five |six )*(?:[\w-]+ )?(?:ex-?)?(?:ctos?|ceos?|researchers?|engineers?|people|talent|executives?|leaders?|hires?)\b)/gi, 'hired '],
+  // "How many CTOs has it pulled in as ICs": the people are named before the verb.
+  [/\bpull(?:s|ed|ing)? in(?= as\b| over\b| since\b| during\b| in \d|\s*[?.]|\s*$)/gi, 'hired'],
   [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],
   // "Which company backs OpenAI": funds it, not a return ("get back to research").
@@ -165,6 +170,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "What year did he help found OpenAI": founded it, as a co-founder did.
   [/\bhelp(?:s|ed|ing)? (?:to )?(?=(?:found|start|launch|create|establish|build|set up|lead|run)\b)/gi, ''],
   [/\b(?:make|makes|made|making) the (?:jump|leap|switch|move) (?:over )?to\b/gi, 'joined'],
+  // A person "going public about" something announces it; a company going public lists.
+  [/\b(?:go|goes|going|went|gone) public (?:about|with|on)\b/gi, 'announced'],
   [/\b(?:go|goes|going|went|gone) public\b/gi, 'IPO'],
   [/\b(?:go|goes|going|went|gone|come|came|comes) down\b/gi, 'dropped'],
   [/\b(?:go|goes|going|went|gone) up\b/gi, 'rose'],
@@ -193,7 +200,7 @@ const SOURCE_FRAMES: Array<[RegExp, string]> = [
   [/^(?:in|from) (?:his|her|their|the|that) (?:[\w'’-]+ ){0,3}?(?:post|tweet|piece|article|summary|write-?up|report|analysis),\s*/i, ''],
   // "What does the Architects' Tech Alliance piece say ...", "how long a fight does the ATA
   // article predict": who says it is where the user read it.
-  [/(?<=\b(?:does|did|do) )(?:the|that|this|one) (?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section|recap|post) (?=(?:say|said|claim|argue|report|predict|think|suggest|mention|list|expect|see|forecast|describe|call)\b)/gi, 'it '],
+  [/(?<=\b(?:does|did|do) )(?:the|that|this|one) (?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section|recap|post|outlook|take) (?=(?:say|said|claim|argue|report|predict|think|suggest|mention|list|expect|see|forecast|describe|call)\b)/gi, 'it '],
   // "Does the 'redraw the battlefield' write-up predict ...": a quoted title names the source.
   [/(?:,\s*|\s)(?:per|according to|in) (?:the|that|this|one) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (?:piece|article|story|summary|write-?up|writeup|report|post|analysis|page|section|bit|part)\b/gi, ''],
   [/\b(?:the|that|this|one) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (?:piece|article|story|summary|write-?up|writeup|report|post|analysis|page|section|bit|part)\b/gi, 'it'],
@@ -251,6 +258,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
       return replacement;
     });
   }
+  // "How long a fight does it predict": the source's saying verb only frames what is asked.
+  text = text.replace(/(?<=\b(?:does|did|do) it )(?:say|claim|argue|report|predict|think|suggest|expect|see|forecast)\b(?: coming\b)?/gi, 'say');
   text = movesAsJoining(text, vocabulary);
   const lower = text
     .toLowerCase()

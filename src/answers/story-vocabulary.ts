@@ -37,7 +37,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['speed', 'accelerate', 'fast', 'quick', 'quicken'],
   ['focus', 'focused', 'aim', 'goal', 'mandate', 'dedicated'],
   ['experiment', 'trial', 'test'],
-  ['hire', 'recruit', 'poach', 'sign', 'bring', 'brought'],
+  ['hire', 'recruit', 'poach', 'sign', 'bring', 'brought', 'absorb'],
   ['team', 'group', 'unit'],
   ['follower', 'subscriber', 'fan'],
   ['country', 'nation'],
@@ -109,6 +109,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['connect', 'bridge', 'link'],
   ['theory', 'reading', 'explanation', 'hypothesis'],
   ['lure', 'woo', 'recruit', 'poach'],
+  ['dominance', 'supremacy', 'leadership', 'primacy'],
 ];
 
 /**
@@ -133,6 +134,8 @@ const MORE_TIME: Paraphrase = { allOf: [termSet('increase more longer double ext
 const UNDER_SOMEONE: Paraphrase = { pattern: /\bunder (?:the (?:\w+ )?(?:mentorship|supervision|guidance|leadership|direction|management) of )?(?:[A-Z][\w-]+ )*[A-Z][\w-]+/ };
 /** "became director of AI at Tesla": a post taken at an organisation is joining it. */
 const POST_TAKEN_AT: Paraphrase = { pattern: /\bbec(?:ame|ome|omes|oming) (?:[\w-]+ ){1,5}at (?:[A-Z][\w-]*)/ };
+/** "co-founded OpenAI", "a founding member of it": a founder joined what they founded, at its start. */
+const FOUNDED_IT: Paraphrase = { pattern: /\b(?:co-?found(?:ed|ing)|founding (?:member|team|engineer|scientist|research scientist|researcher|staff))\b/i, searchTerms: termSet('cofounded founding') };
 /** "Anthropic looks like Real Madrid": a likeness drawn is a comparison. */
 const LIKENED: Paraphrase = { pattern: /\b(?:look|looks|looking|looked) like\b|\bakin to\b|\breminiscent of\b/i, searchTerms: termSet('look akin reminiscent') };
 /** A club or team the reader knows the sport of, though the sentence never names the sport. */
@@ -147,7 +150,7 @@ const GENERIC_PARAPHRASES: Array<[string, Paraphrase]> = [
   ['compare', LIKENED], ['comparison', LIKENED], ['liken', LIKENED],
   ['football', FOOTBALL_NAMED], ['soccer', FOOTBALL_NAMED], ['club', FOOTBALL_NAMED], ['team', TEAM_NAMED],
   ['basketball', BASKETBALL_NAMED], ['nba', BASKETBALL_NAMED], ['baseball', BASEBALL_NAMED], ['mlb', BASEBALL_NAMED],
-  ['join', POST_TAKEN_AT],
+  ['join', POST_TAKEN_AT], ['join', FOUNDED_IT],
   ['fast', LESS_TIME], ['speed', LESS_TIME], ['quick', LESS_TIME], ['accelerate', LESS_TIME],
   ['cheap', LESS_COST], ['slow', MORE_TIME],
   ['supervise', UNDER_SOMEONE], ['supervisor', UNDER_SOMEONE], ['advisor', UNDER_SOMEONE], ['adviser', UNDER_SOMEONE],

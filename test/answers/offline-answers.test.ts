@@ -625,10 +625,25 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
   });
 
   test('"over what period" asks when; pulling in executives is hiring them', () => {
-    const text = answerer.answer('over what period did anthropic pull in all those ex-CTOs?').text;
-    if (_label === 'bundled') expect(text).toMatch(/mid-2025 and early 2026/);
-    // Never another span: the answer is the one CNBC gives, or a refusal.
-    if (text !== null) expect(text).toMatch(/mid-2025/);
+    // The seed article says Anthropic "absorbed" them: that is hiring too.
+    expect(answerer.answer('over what period did anthropic pull in all those ex-CTOs?').text).toMatch(/mid-2025 and early 2026/);
+  });
+
+  test('the verb a source is said to use only frames the question ("how long a war does the piece foresee")', () => {
+    expect(answerer.answer('how long of a war between anthropic and openai does the architects tech alliance summary predict?').text).toMatch(/three-year/);
+    expect(answerer.answer('how long a struggle for dominance does the architects tech alliance article see coming?').text).toMatch(/three-year/);
+  });
+
+  test('a quoted title before "post" only says which post', () => {
+    expect(answerer.answer("how many views did karpathy's 'personal update' post rack up within an hour?").text).toMatch(/3 million/);
+  });
+
+  test('a person going public about something announces it; a company going public lists', () => {
+    expect(answerer.answer('on what date did karpathy go public with his move to anthropic?').text).toMatch(/May 19/);
+  });
+
+  test('joining an organisation one co-founded is shown by the founding', () => {
+    expect(answerer.answer('when did karpathy join openai?').text).toMatch(/2015/);
   });
 
   test('talking or persuading someone into joining is recruiting them', () => {
