@@ -130,6 +130,9 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
       paraphrases = [spelled];
       required = true;
     }
+    // "GPT" written in capitals is shown by a name that ends in it ("nanoGPT").
+    const embedded = acronymInName(term, question.text);
+    if (embedded) paraphrases = [...paraphrases, embedded];
     // "bare-bones" unknown as one word: its parts are in the question as words of their own.
     if (dfs.length === 0 && question.compounds.includes(term)) continue;
     if (dfs.length === 0 && !isWeakTerm(term) && paraphrases.length === 0) unknownTerms.push(term);
@@ -261,6 +264,11 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     const speakerLine = /^["\u201c]/.test(passage.text) && prev && /:\s*$/.test(prev.text) ? prev : quoteOpensHere && next && /["\u201d]/.test(next.text) ? next : undefined;
     if (speakerLine) {
       for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.9 && (speakerLine.terms.has(u.key) || hasSynonym(speakerLine.terms, u))) shown[i] = 0.9;
+    }
+    // "He called the method X": what the method is, the sentences before it in its paragraph say.
+    if (question.naming) {
+      const described = describedBefore(passage, index, headTerms);
+      for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.8 && described.some((d) => d.terms.has(u.key) || hasSynonym(d.terms, u))) shown[i] = 0.8;
     }
     // The question proper shown in full: the scene's words count as shown anywhere in the paragraph.
     const askingShown = askingUnits.length >= 2 && askingUnits.every((i) => shown[i]! >= 0.8);
@@ -413,6 +421,17 @@ function acronymParaphrase(term: string, questionText: string): Paraphrase | und
   return { pattern: new RegExp(`\\b${[...term].map((c) => `${c}[a-z]{2,}`).join('[\\s-]+')}\\b`, 'i') };
 }
 
+/**
+ * An abbreviation written in capitals in the question ("GPT") and as the capitalised end of
+ * a name in a passage ("nanoGPT", "minGPT"): the name shows it.
+ */
+function acronymInName(term: string, questionText: string): Paraphrase | undefined {
+  if (!/^[a-z]{2,5}$/.test(term)) return undefined;
+  const upper = term.toUpperCase();
+  if (!new RegExp(`\\b${upper}s?\\b`).test(questionText)) return undefined;
+  return { pattern: new RegExp(`\\b[a-z]+${upper}(?:-?\\d+)?\\b`) };
+}
+
 /** "He called the method X", "the approach was nicknamed X": a name given to what was just described. */
 const NAMES_WHAT_CAME_BEFORE = /\b(?:called|dubbed|named|nicknamed|termed|branded|labell?ed) (?:the|this|that) ([a-z]+)\b|\b(?:the|this|that) ([a-z]+) (?:was|is|became|got|has been) (?:later |since |widely |quickly |soon )?(?:called|dubbed|named|nicknamed|termed|branded|labell?ed|known as)\b/i;
 /** How far on in its paragraph a sentence may name what this one describes. */
@@ -432,6 +451,24 @@ function namingLater(passage: IndexedPassage, index: PassageIndex, headTerms: Re
     if (kind && textTerms(kind).some((t) => headTerms.has(t))) return at;
   }
   return undefined;
+}
+
+/**
+ * For a sentence that names the asked kind of thing it points back at ("He called the method
+ * X"), the sentences before it in its paragraph that describe it; otherwise none.
+ */
+function describedBefore(passage: IndexedPassage, index: PassageIndex, headTerms: ReadonlySet<string>): IndexedPassage[] {
+  const named = NAMES_WHAT_CAME_BEFORE.exec(passage.text);
+  const kind = named ? (named[1] ?? named[2])! : undefined;
+  if (!kind || !textTerms(kind).some((t) => headTerms.has(t))) return [];
+  const out: IndexedPassage[] = [];
+  let at: IndexedPassage | undefined = passage;
+  for (let i = 0; i < NAMING_REACH; i++) {
+    at = index.neighbour(at, -1);
+    if (!at) break;
+    out.push(at);
+  }
+  return out;
 }
 
 /** True when a sentence opens by pointing back at the asked kind ("The six companies were ...", "He termed this method ..."). */

@@ -78,7 +78,7 @@ export function contradictsModifier(text: string, modifiers: readonly FocusModif
 }
 
 /** Words that end the noun phrase being named ("model trained by ...", "series called"). */
-const PHRASE_END = /^(?:trained|built|made|by|of|that|which|be|been|being|called|named|dubbed|titled|termed|known|at|in|for|from|again|is|was|were|are|will|would|going|to|on|with|he|she|they|we|you|i|it)$/;
+const PHRASE_END = /^(?:trained|built|made|by|of|that|which|where|whereby|when|who|whose|using|be|been|being|called|named|dubbed|titled|termed|known|at|in|for|from|again|is|was|were|are|will|would|going|to|on|with|he|she|they|we|you|i|it)$/;
 
 /**
  * For a naming question ("what's X's lecture series called?", "what will the first model
@@ -90,7 +90,7 @@ export function namedThing(lower: string): string | undefined {
     /^what(?:'s| is| was| are| were| will| would)? (.+?) (?:be |been |being )?(?:called|named|dubbed|titled|termed)\b/.exec(lower) ??
     /^what (?:did|does|do|would|will) (?:[\w'-]+ ){1,3}(?:call|name|dub) (?:(?:his|her|their|its|the|this|that) |(?=[\w-]+ing\b))((?:[\w-]+ ?){1,4})/.exec(lower) ??
     // "What's his name for the method where ...".
-    /^what(?:'s| is| was) (?:his|her|their|its|the) (?:name|term|word|label) for (?:the |his |her |their |a |an |this |that )?((?:[\w-]+ ?){1,4})/.exec(lower) ??
+    /^what(?:'s| is| was) (?:his|her|their|its|the|[\w-]+['\u2019]s) (?:name|term|word|label) for (?:the |his |her |their |a |an |this |that )?((?:[\w-]+ ?){1,4})/.exec(lower) ??
     // "What name did he give his method", "what label does he use for his aim".
     /^what (?:name|term|label|title|nickname) (?:did|does|do|has|have|would|will) (?:[\w'-]+ ){1,3}(?:give|use|pick|choose|apply|put) (?:to |for |on )?(?:his|her|their|its|the|this|that) ((?:[\w-]+ ?){1,4})/.exec(lower);
   if (!naming?.[1]) return undefined;

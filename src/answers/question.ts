@@ -343,7 +343,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // The asked-for role is the answer, not a word the evidence must repeat.
   // For "his role" it stays a word to look for: with only a pronoun, it says what is asked.
   if (type === 'role' && roleOf?.[2] === undefined) rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
-  if (named) rest = rest.replace(/\b(?:called|named|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));
+  if (named) rest = rest.replace(/\b(?:call|calls|called|named|dub|dubs|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));
   // "Which outlet ran the piece about X": the piece and its publishing frame what is asked;
   // the article is found by X, its outlet is the answer.
   const asksPublisher = type === 'name' && ASKS_SOURCE.test(asked) && original.search(PIECE_WORDS) >= 0;
@@ -455,6 +455,9 @@ function nameHeadPhrase(lower: string, names: string[]): string[] | undefined {
     // "which project Karpathy's team ...": a possessive starts what the phrase is about.
     if (/['\u2019]s?$/.test(word) && phrase.length > 0) break;
     if (PHRASE_STOP.test(word) || isIrregularPast(word) || (/ed$/.test(word) && word.length > 4 && phrase.length > 0)) break;
+    // "which small, readable project": an adjective of a list before the kind, not the kind.
+    const following = words[i + 1]?.replace(/[?.,!]+$/, '');
+    if (w === `${word},` && following && following !== '\u0000' && !PHRASE_STOP.test(following) && !/^(?:the|a|an|his|her|its|their|this|that|or|and|he|she|it|they)$/.test(following) && words.length > i + 2) continue;
     phrase.push(word);
     if (phrase.length === 4 || word !== w) break;
   }

@@ -110,6 +110,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['theory', 'reading', 'explanation', 'hypothesis'],
   ['lure', 'woo', 'recruit', 'poach'],
   ['dominance', 'supremacy', 'leadership', 'primacy'],
+  ['tune', 'optimize', 'optimise', 'tweak', 'adjust'],
 ];
 
 /**

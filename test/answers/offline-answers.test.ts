@@ -162,7 +162,7 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   { name: 'sixteenth', questions: readQuestions('paraphrase-questions-16.jsonl'), floor: { bundled: 34, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'seventeenth', questions: readQuestions('paraphrase-questions-17.jsonl'), floor: { bundled: 34, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eighteenth', questions: readQuestions('paraphrase-questions-18.jsonl'), floor: { bundled: 30, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
-  { name: 'eleventh', questions: readQuestions('paraphrase-questions-11.jsonl'), floor: { bundled: 36, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 2, seeds: 1 } },
+  { name: 'eleventh', questions: readQuestions('paraphrase-questions-11.jsonl'), floor: { bundled: 36, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
   { name: 'twelfth', questions: readQuestions('paraphrase-questions-12.jsonl'), floor: { bundled: 31, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'thirteenth', questions: readQuestions('paraphrase-questions-13.jsonl'), floor: { bundled: 33, seeds: 34 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
   { name: 'fourteenth', questions: readQuestions('paraphrase-questions-14.jsonl'), floor: { bundled: 32, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
@@ -640,6 +640,17 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
 
   test('a person going public about something announces it; a company going public lists', () => {
     expect(answerer.answer('on what date did karpathy go public with his move to anthropic?').text).toMatch(/May 19/);
+  });
+
+  test('an abbreviation in capitals is shown by a name ending in it ("GPT": nanoGPT), past a list of adjectives', () => {
+    expect(answerer.answer('what is his stripped-down GPT training project called?').text).toMatch(/nanoGPT/);
+    expect(answerer.answer('which tiny, readable GPT training project did he release?').text).toMatch(/nanoGPT/);
+  });
+
+  test('a name given to what the sentences before describe ("he called the method X") answers a naming question', () => {
+    expect(answerer.answer('what name did karpathy give his automated experimenting method?').text).toMatch(/autoresearch/i);
+    expect(answerer.answer("what's karpathy's term for the approach where an agent adjusts training code unattended?").text).toMatch(/autoresearch/i);
+    expect(answerer.answer('what does karpathy call his goal of AI that designs, writes and tunes the next AI?').text).toMatch(/Agentic Engineering/);
   });
 
   test('joining an organisation one co-founded is shown by the founding', () => {
