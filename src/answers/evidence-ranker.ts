@@ -78,6 +78,10 @@ const UBIQUITOUS_SHARE = 0.12;
 const CANDIDATES = 80;
 /** "The move", "the recruitment": the story's own event, which is its main person's. */
 const STORY_EVENT = /\bthe (?:move|switch|recruitment|signing|appointment)\b/i;
+/** The main person gained or lost, as the question puts it ("getting Karpathy", "losing him"). */
+const ASKS_GAIN_OR_LOSS = /\b(?:getting|hiring|landing|acquiring|gaining|signing|poaching|adding|losing|snagging|nabbing)\s+(?:him|\S+)\b/i;
+/** A sentence telling that gain or loss with a description for the name ("acquiring a top AI evangelist"). */
+const DESCRIBED_GAIN_OR_LOSS = /\b(?:getting|hiring|landing|acquiring|gaining|signing|poaching|adding|losing|snagging|nabbing) (?:a|an) (?:[\w-]+ ){0,5}(?:researcher|evangelist|practitioner|scientist|engineer|figure|leader|co-?founder|name|talent|star|hire)s?\b/i;
 /** Heads of a question asking for a name as such ("what label ..."): the name shows them. */
 const NAMING_HEADS: ReadonlySet<string> = new Set(['label', 'name', 'term', 'title', 'phrase', 'nickname', 'moniker', 'brand'].flatMap((w) => textTerms(w)));
 /** Answer types a passage must satisfy; the others only earn a bonus. */
@@ -191,6 +195,14 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
   const eventOrganisation = organisations.length === 1 ? storyEventOrganisation(question.text, questionMentions, vocabulary.mainPerson?.id) : undefined;
   // "Karpathy's Anthropic tweet": the organisation only says which tweet; the sentence may leave it out.
   const modifiers = modifyingOrganisations(question.text, questionMentions);
+  // "What does getting Karpathy do for Anthropic": a sentence on gaining "a top AI evangelist" tells it.
+  const main = vocabulary.mainPerson;
+  const gainVerbs = main === undefined ? [] : [...question.text.matchAll(new RegExp(ASKS_GAIN_OR_LOSS.source, 'gi'))].filter((m) => {
+    const object = m.index + m[0].length;
+    return /\bhim$/i.test(m[0]) || questionMentions.some((q) => q.entity.id === main.id && q.start + q.length === object);
+  }).flatMap((m) => textTerms(m[0].split(/\s+/)[0]!));
+  const gainOrLoss = gainVerbs.length > 0;
+  const personNamed = (p: IndexedPassage) => [...p.entities].some((id) => entities.get(id)?.kind === 'person');
   const ubiquitousIds = new Set(question.entities.filter(ubiquitous).map((e) => e.id));
   // Only when synonyms widened the search does the literal one find anything new; it gets a
   // smaller postings budget (its rarest words are what it is for).
@@ -265,6 +277,8 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     if (speakerLine) {
       for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.9 && (speakerLine.terms.has(u.key) || hasSynonym(speakerLine.terms, u))) shown[i] = 0.9;
     }
+    // "Hiring Karpathy" is told by "gaining a top AI evangelist".
+    if (gainOrLoss && DESCRIBED_GAIN_OR_LOSS.test(passage.text)) for (const [i, u] of units.entries()) if (u.kind === 'term' && gainVerbs.includes(u.key)) shown[i] = Math.max(shown[i]!, 0.8);
     // "He called the method X": what the method is, the sentences before it in its paragraph say.
     if (question.naming) {
       const described = describedBefore(passage, index, headTerms);
@@ -354,7 +368,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // with Y "recruited X to Tesla").
     // "Nicholas Joseph wrote on X:": the words, and whom they are about, are in the quote next to it.
     const quoted = /:\s*$/.test(passage.text) ? [index.neighbour(passage, 1, false)] : SAYS_WITHOUT_WORDS.test(passage.text) && !/["\u201c\u201d]/.test(passage.text) ? quoteBefore(passage, index) : [];
-    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && (STORY_EVENT.test(passage.text) || (eventOrganisation !== undefined && passage.explicit.has(eventOrganisation))))) && organisations.every((e) => passage.entities.has(e.id) || modifiers.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
+    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && (STORY_EVENT.test(passage.text) || (eventOrganisation !== undefined && passage.explicit.has(eventOrganisation)) || (gainOrLoss && DESCRIBED_GAIN_OR_LOSS.test(passage.text) && !personNamed(passage))))) && organisations.every((e) => passage.entities.has(e.id) || modifiers.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
     const relationProblem = relations.problem(question.relations, question.entities, passage) ?? focusProblem(question, passage, continuation, [prev, next].filter((n): n is IndexedPassage => n?.passage.paragraph === passage.passage.paragraph), entities, vocabulary);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;

@@ -205,7 +205,7 @@ const SOURCE_FRAMES: Array<[RegExp, string]> = [
   [/(?:,\s*|\s)(?:per|according to|in) (?:the|that|this|one) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (?:piece|article|story|summary|write-?up|writeup|report|post|analysis|page|section|bit|part)\b/gi, ''],
   [/\b(?:the|that|this|one) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (?:piece|article|story|summary|write-?up|writeup|report|post|analysis|page|section|bit|part)\b/gi, 'it'],
   // "The ATA summary says ...", "in the Architects' Tech Alliance writeup, ...".
-  [/^(?:in )?(?:the |that |this |one )?(?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section)(?:,\s*|\s+(?:says|said|claims|argues|reports|mentions|lists|gives|predicts|thinks|notes)\s+(?:that\s+)?)/i, ''],
+  [/^(?:in )?(?:the |that |this |one )?(?:[\w'’-]+ ){0,4}?(?:piece|article|summary|write-?up|writeup|report|analysis|page|section|recap|outlook)(?:,\s*|\s+(?:says|said|claims|argues|reports|mentions|lists|gives|predicts|thinks|notes)\s+(?:that\s+)?)/i, ''],
 ];
 
 /** "Who is Anthropic's CTO", "who's the president of Anthropic": group 1 is the role asked for. */

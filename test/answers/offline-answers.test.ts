@@ -653,6 +653,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what does karpathy call his goal of AI that designs, writes and tunes the next AI?').text).toMatch(/Agentic Engineering/);
   });
 
+  test('gaining the main person is told by a sentence that describes him instead of naming him', () => {
+    // "Acquiring a top-level AI evangelist and practitioner doubles Anthropic's technical firepower."
+    expect(answerer.answer("one recap says landing karpathy does what to anthropic's technical firepower?").text).toMatch(/doubles/);
+    expect(answerer.answer('per that tech alliance summary, signing karpathy lifts anthropic from challenger to what?').text).toMatch(/leading player/);
+  });
+
   test('joining an organisation one co-founded is shown by the founding', () => {
     expect(answerer.answer('when did karpathy join openai?').text).toMatch(/2015/);
   });
