@@ -147,6 +147,11 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "How many CTOs has it pulled in as ICs": the people are named before the verb.
   [/\bpull(?:s|ed|ing)? in(?= as\b| over\b| since\b| during\b| in \d|\s*[?.]|\s*$)/gi, 'hired'],
   [/\b(?:step(?:s|ped)?|stand(?:s)?|stood) down\b/gi, 'resigned'],
+  // "Is he giving up on teaching for good": whether he ends it, not pauses it.
+  [/\b(?:give|gives|giving|gave|given) up(?: on)?\b/gi, 'ending'],
+  [/\b(?:leave|leaves|leaving|left|quit|quits|quitting|drop|drops|dropping|dropped|abandon|abandons|abandoning|abandoned) ((?:[\w/-]+ ){1,3})(?:for good|for ever|forever|permanently|once and for all)\b/gi, 'ending $1'],
+  [/\b(?:for good|for ever|forever|permanently|once and for all)\b/gi, 'ends'],
+  [/(?<=\bending (?:[\w/-]+ ){1,4})(?:completely|entirely|altogether)\b/gi, ''],
   [/\bsnap(?:s|ped|ping)? up\b/gi, 'acquiring'],
   // "Which company backs OpenAI": funds it, not a return ("get back to research").
   [/\bback(s|ed|ing)\b(?! (?:to|into|from|out|off|down|up|away)\b)/gi, 'fund$1'],

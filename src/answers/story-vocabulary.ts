@@ -111,6 +111,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['lure', 'woo', 'recruit', 'poach'],
   ['dominance', 'supremacy', 'leadership', 'primacy'],
   ['tune', 'optimize', 'optimise', 'tweak', 'adjust'],
+  ['teach', 'teaching', 'education', 'educate'],
 ];
 
 /**

@@ -659,6 +659,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('per that tech alliance summary, signing karpathy lifts anthropic from challenger to what?').text).toMatch(/leading player/);
   });
 
+  test('giving something up, or leaving it for good, asks whether it ends, not whether it pauses', () => {
+    expect(answerer.answer('has karpathy quit teaching for good?').text).toMatch(/pauses/);
+    expect(answerer.answer('is he giving up on education entirely now?').text).toMatch(/pauses/);
+  });
+
   test('joining an organisation one co-founded is shown by the founding', () => {
     expect(answerer.answer('when did karpathy join openai?').text).toMatch(/2015/);
   });
