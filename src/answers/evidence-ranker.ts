@@ -243,6 +243,11 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     const terms = index.articleTerms(p);
     return sourceNames.filter((t) => terms.has(t)).length / sourceNames.length;
   };
+  // An organisation of the scene a question sets ("why he'd leave for Anthropic") named in the article.
+  const sceneInArticle = (p: IndexedPassage, e: StoryEntity) => {
+    const terms = index.articleTerms(p);
+    return entityTerms(e, index).some((t) => terms.has(t));
+  };
   // An organisation is shown, as context, by a name whose story role holds it ("Musk": "recruited Karpathy to Tesla").
   const roleNames = (p: IndexedPassage, id: string) => vocabulary.roleNames(p.explicit, id);
   const ranked = hits.map(({ passage, score }): RankedPassage => {
@@ -361,14 +366,15 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // next to it: the sentence is about what was asked even when the question's weighting
     // puts its coverage under the bar (a common word of the question missing).
     // Only with the answer plainly there: a name next to the asked-for kind of thing.
-    const wordsMatch = rarestShown && specificTerms.length >= 2 && specificShown - 1 >= (specificTerms.length - 1) / 2 && (question.type !== 'name' || type.strength >= 1);
+    // Or the question proper shown in full after a scene it sets ("the Reddit theory for why ...").
+    const wordsMatch = ((rarestShown && specificTerms.length >= 2 && specificShown - 1 >= (specificTerms.length - 1) / 2) || (askingShown && !question.askedTerms)) && (question.type !== 'name' || type.strength >= 1);
     // Every name asked about is in the answer sentence: a person (or their pronoun) always;
     // an organisation there or in a sentence next to it in its paragraph, which often sets
     // the scene, or in the story's role of a less common name in it ("X was recruited by Y"
     // with Y "recruited X to Tesla").
     // "Nicholas Joseph wrote on X:": the words, and whom they are about, are in the quote next to it.
     const quoted = /:\s*$/.test(passage.text) ? [index.neighbour(passage, 1, false)] : SAYS_WITHOUT_WORDS.test(passage.text) && !/["\u201c\u201d]/.test(passage.text) ? quoteBefore(passage, index) : [];
-    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && (STORY_EVENT.test(passage.text) || (eventOrganisation !== undefined && passage.explicit.has(eventOrganisation)) || (gainOrLoss && DESCRIBED_GAIN_OR_LOSS.test(passage.text) && !personNamed(passage))))) && organisations.every((e) => passage.entities.has(e.id) || modifiers.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id));
+    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && (STORY_EVENT.test(passage.text) || (eventOrganisation !== undefined && passage.explicit.has(eventOrganisation)) || (gainOrLoss && DESCRIBED_GAIN_OR_LOSS.test(passage.text) && !personNamed(passage))))) && organisations.every((e) => passage.entities.has(e.id) || modifiers.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id) || (askingShown && sceneInArticle(passage, e)));
     const relationProblem = relations.problem(question.relations, question.entities, passage) ?? focusProblem(question, passage, continuation, [prev, next].filter((n): n is IndexedPassage => n?.passage.paragraph === passage.passage.paragraph), entities, vocabulary);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;

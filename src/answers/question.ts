@@ -390,7 +390,12 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const askedTerms = leadIn ? textTerms(leadIn).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
   // "In that March experiment where ..., how much faster did training get on the bigger
   // model?", "ok so that experiment - how much ...": a scene set, then the question asked.
-  const asking = leadIn ? undefined : /^(?!(?:what|which|who|whom|whose|when|where|why|how)\b)[^?]{12,}?(?:,|\s[-\u2013\u2014])\s*((?:which|what|who|when|where|how|why)\b[^,\u2013\u2014?]*)\??$/.exec(lower)?.[1];
+  // "What's the more practical Reddit theory for why he left": the theory is asked for; what it
+  // explains is the scene.
+  const asking = leadIn
+    ? undefined
+    : (/^(?!(?:what|which|who|whom|whose|when|where|why|how)\b)[^?]{12,}?(?:,|\s[-\u2013\u2014])\s*((?:which|what|who|when|where|how|why)\b[^,\u2013\u2014?]*)\??$/.exec(lower)?.[1] ??
+      /^((?:what|which)\b.{6,}?) (?:for|on|about|as to|behind) why\b/.exec(lower)?.[1]);
   const askingTerms = leadIn ? askedTerms : asking ? textTerms(asking).filter((t) => !FRAME.has(t) && !isWeakTerm(t)) : [];
   const role = type === 'person' ? PERSON_ROLE.exec(lower)?.[1] : undefined;
   const roleWord = role ? textTerms(role)[0] : undefined;

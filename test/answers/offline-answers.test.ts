@@ -664,6 +664,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('is he giving up on education entirely now?').text).toMatch(/pauses/);
   });
 
+  test('"the Reddit theory for why he left" asks for the theory; what it explains only sets the scene', () => {
+    expect(answerer.answer("what's the more down-to-earth reddit theory about why he would swap a small education startup for anthropic?").text).toMatch(/Tesla-scale compute/);
+    expect(answerer.answer('what is the practical reddit explanation as to why he returned to a big lab?').text).toMatch(/Tesla-scale compute/);
+  });
+
   test('joining an organisation one co-founded is shown by the founding', () => {
     expect(answerer.answer('when did karpathy join openai?').text).toMatch(/2015/);
   });
