@@ -167,6 +167,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   // "Go back to OpenAI for a second stint": return there again.
   [/\b(?:for|on) (?:a|his|her|their) (?:second|2nd) (?:stint|spell|tenure|run|time)\b/gi, 'again'],
   [/\b(?:walk(?:s|ed)?|walking) (?:out of|away from)\b/gi, 'left'],
+  // "Which departures did PYMNTS point to": what a source names, it mentions.
+  [/\b(?:did|does|do) ([\w.'-]+(?: [\w.'-]+){0,2}) (?:point to|bring up|cite|single out|flag)\b/gi, 'did $1 say'],
   // Idioms for doing well against someone, or making a difference: the plain verb articles use.
   [/\b(?:go|goes|going|went|gone|stand|stands|standing) toe[- ]to[- ]toe with\b/gi, 'challenge'],
   [/\bmov(?:e|es|ed|ing) the needle\b/gi, 'advance'],

@@ -44,7 +44,7 @@ const GENERIC_SYNONYMS: string[][] = [
   ['university', 'college', 'school'],
   ['phd', 'doctorate'],
   ['big', 'large', 'huge'],
-  ['famous', 'renowned', 'prominent', 'recognizable', 'known'],
+  ['famous', 'renowned', 'prominent', 'recognizable', 'known', 'high-profile'],
   ['competitor', 'rival', 'competition'],
   ['battle', 'fight', 'war', 'struggle', 'showdown'],
   ['write', 'wrote', 'post', 'state', 'comment', 'tweet'],

@@ -669,6 +669,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('what is the practical reddit explanation as to why he returned to a big lab?').text).toMatch(/Tesla-scale compute/);
   });
 
+  test('what a source points to or cites, it says; high-profile is prominent', () => {
+    expect(answerer.answer('which high-profile openai exits does pymnts cite?').text).toMatch(/Sutskever/);
+  });
+
   test('joining an organisation one co-founded is shown by the founding', () => {
     expect(answerer.answer('when did karpathy join openai?').text).toMatch(/2015/);
   });
