@@ -257,10 +257,24 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       const main = people.length === 0 && context.mainPerson && /\b(?:his|her)\b/i.test(question.text) ? context.mainPerson : undefined;
       if (main) people.push(main);
       const found: RegExpMatchArray[] = [];
-      for (const m of context.mentions(text)) {
+      const mentions = context.mentions(text);
+      for (const m of mentions) {
         if (!people.some((e) => e.id === m.entity.id)) continue;
         const around = mentionMatch(text, m);
-        if (nearTerms(text, around, TITLE_TERMS, 3)) found.push(around);
+        // "co-founder John Schulman followed Leike": a title beside another person is theirs.
+        const others = mentions.filter((o) => o.entity.kind === 'person' && o.entity.id !== m.entity.id);
+        const from = Math.max(0, ...others.filter((o) => o.start + o.length <= m.start).map((o) => o.start + o.length));
+        const to = Math.min(text.length, ...others.filter((o) => o.start >= m.start + m.length).map((o) => o.start));
+        const own = ' '.repeat(from) + text.slice(from, to) + ' '.repeat(text.length - to);
+        // "Jan Leike, who had led alignment at OpenAI": what a person led is their post.
+        const ledWhat = /^,?\s+who (?:had |has |once |previously |formerly )?(?:led|leads|headed|heads|ran|runs|oversaw|oversees|managed|manages|directed|directs)\b/i.test(text.slice(m.start + m.length));
+        // "former OpenAI alignment lead Jan Leike": a lead written as the name's title.
+        // The organisation asked about is in that title ("what was his job at OpenAI").
+        const askedOrganisations = question.entities.filter((e) => e.kind === 'organisation');
+        const leadTitle =
+          /\b[a-z-]+ (?:lead|head)\s+$/i.test(text.slice(0, m.start)) &&
+          askedOrganisations.every((e) => mentions.some((o) => o.entity.id === e.id && o.start < m.start && m.start - o.start <= 40));
+        if (ledWhat || leadTitle || nearTerms(own, around, TITLE_TERMS, 3)) found.push(around);
       }
       if (found.length === 0 && main && p.entities.has(main.id)) {
         const titles = [...text.matchAll(/\b[\w-]+\b/g)].filter((m) => TITLE_TERM_SET.has(textTerms(m[0])[0] ?? ''));

@@ -357,7 +357,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   if (asksPublisher) rest = rest.replace(PUBLISHING, (w) => ' '.repeat(w.length)).replace(PIECE_WORDS, (w) => ' '.repeat(w.length));
   // "What was he running right before joining (Anthropic)": the joining only dates what is
   // asked; its verb is not looked for (the organisation is a time mark, below).
-  rest = rest.replace(/\b((?:right |just |shortly )?(?:before|prior to) (?:(?:he|she|they) )?(?:joining|joined|joins|moving to|moved to|going to|went to|coming to|came to))\b/gi, (w) => ' '.repeat(w.length));
+  rest = rest.replace(/\b((?:right |just |shortly )?(?:before|prior to) (?:(?:he|she|they) )?(?:joining|joined|joins|moving to|moved to|going to|went to|coming to|came to|leaving|left|quitting|quit|departing|departed))\b/gi, (w) => ' '.repeat(w.length));
   for (const m of [...mentions].reverse()) rest = `${rest.slice(0, m.start)} ${rest.slice(m.start + m.length)}`;
   const terms = textTerms(rest).filter((t) => !FRAME.has(t));
   const sourceTerms = [...new Set(textTerms(source))].filter((t) => !FRAME.has(t) && !terms.includes(t));

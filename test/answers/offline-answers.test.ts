@@ -161,11 +161,11 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   { name: 'fifteenth', questions: readQuestions('paraphrase-questions-15.jsonl'), floor: { bundled: 33, seeds: 33 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
   { name: 'sixteenth', questions: readQuestions('paraphrase-questions-16.jsonl'), floor: { bundled: 34, seeds: 31 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'seventeenth', questions: readQuestions('paraphrase-questions-17.jsonl'), floor: { bundled: 34, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'eighteenth', questions: readQuestions('paraphrase-questions-18.jsonl'), floor: { bundled: 30, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'eighteenth', questions: readQuestions('paraphrase-questions-18.jsonl'), floor: { bundled: 30, seeds: 30 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'eleventh', questions: readQuestions('paraphrase-questions-11.jsonl'), floor: { bundled: 36, seeds: 35 }, wrongRefusals: { bundled: 0, seeds: 1 }, wrongAnswers: { bundled: 1, seeds: 1 } },
   { name: 'twelfth', questions: readQuestions('paraphrase-questions-12.jsonl'), floor: { bundled: 31, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'thirteenth', questions: readQuestions('paraphrase-questions-13.jsonl'), floor: { bundled: 33, seeds: 34 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 1 } },
-  { name: 'fourteenth', questions: readQuestions('paraphrase-questions-14.jsonl'), floor: { bundled: 32, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 2 } },
+  { name: 'fourteenth', questions: readQuestions('paraphrase-questions-14.jsonl'), floor: { bundled: 32, seeds: 26 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 1 } },
   // Sets 19-22, written by two more separate writers from the seeds alone. Sets 19-20 were
   // scored once after the first round of changes they measured (bundled and seeds 57/80 right
   // for the code before it, 60/80 after), sets 21-22 once after the second (bundled 60 -> 63,
@@ -671,6 +671,12 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
 
   test('what a source points to or cites, it says; high-profile is prominent', () => {
     expect(answerer.answer('which high-profile openai exits does pymnts cite?').text).toMatch(/Sutskever/);
+  });
+
+  test("another person's post is no answer for the asked person's; what a person led, or a lead title with the asked organisation, is one", () => {
+    expect(answerer.answer("what did jan leike do at openai before he quit?").text).toMatch(/alignment/);
+    // His title there is never given: "team lead" is his post at Anthropic.
+    expect(answerer.answer("what was nick joseph's position at openai?").text).toBeNull();
   });
 
   test('joining an organisation one co-founded is shown by the founding', () => {
