@@ -204,6 +204,12 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // no change made for them in between.
   { name: 'thirty-first', questions: readQuestions('paraphrase-questions-31.jsonl'), floor: { bundled: 36, seeds: 36 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'thirty-second', questions: readQuestions('paraphrase-questions-32.jsonl'), floor: { bundled: 27, seeds: 27 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 4, seeds: 3 } },
+  // Sets 33-34, written by another writer from the seed articles only, scored once before this
+  // round of changes (bundled 68/80 right, seeds 71/80; 19/20 and 20/20 refused; 4 and 1 wrong
+  // answers) and once after it (bundled 69/80, seeds 72/80; the same refusals and wrong
+  // answers), with no change made for them in between.
+  { name: 'thirty-third', questions: readQuestions('paraphrase-questions-33.jsonl'), floor: { bundled: 37, seeds: 39 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
+  { name: 'thirty-fourth', questions: readQuestions('paraphrase-questions-34.jsonl'), floor: { bundled: 32, seeds: 33 }, wrongRefusals: { bundled: 1, seeds: 0 }, wrongAnswers: { bundled: 4, seeds: 1 } },
 ];
 
 /**
@@ -654,7 +660,7 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
   });
 
   test('gaining the main person is told by a sentence that describes him instead of naming him', () => {
-    // "Acquiring a top-level AI evangelist and practitioner doubles Anthropic's technical firepower."
+    // The seed article tells of gaining "a top-level AI evangelist", never naming him there.
     expect(answerer.answer("one recap says landing karpathy does what to anthropic's technical firepower?").text).toMatch(/doubles/);
     expect(answerer.answer('per that tech alliance summary, signing karpathy lifts anthropic from challenger to what?').text).toMatch(/leading player/);
   });
