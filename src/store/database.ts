@@ -55,7 +55,13 @@ export async function migrateToLatest(db: Kysely<Schema>, schema?: string): Prom
   const migrator = new Migrator({ db, provider: new InCodeMigrations(), ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
-    throw new NewsdeskError('migration-failed', `database migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    if (failed) throw new NewsdeskError('migration-failed', `database migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+    throw Object.assign(new NewsdeskError('migration-failed', `database migrations could not start: ${(error as Error).message}`, { cause: error }), { beforeMigrations: true });
   }
+}
+
+/** True for an error of `migrateToLatest` raised before any migration ran (in its bookkeeping). */
+export function failedBeforeMigrating(error: unknown): boolean {
+  return (error as { beforeMigrations?: boolean } | null)?.beforeMigrations === true;
 }

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Schema } from './schema';
-import { migrateToLatest, wrapDatabase, type Database } from './database';
+import { failedBeforeMigrating, migrateToLatest, wrapDatabase, type Database } from './database';
 import { NewsdeskError } from '../errors';
 
 export interface PostgresOptions {
@@ -69,11 +69,15 @@ export async function createPostgresDatabase(url: string, options: PostgresOptio
 }
 
 /**
- * Kysely's "does the migration table exist" check reads every table of every schema in
- * the database and resolves each name; a schema someone else drops at that moment (another
- * application, or parallel test runs) fails the check with "schema ... does not exist"
- * (SQLSTATE 3F000) naming a schema that is not ours. That is retried; anything else is not.
+ * Kysely's "does the migration table exist" check reads every table and column of every
+ * schema in the database and resolves each name; a schema, table or column someone else
+ * drops or renames at that moment (another application, a replica migrating, parallel test
+ * runs) fails the check with "schema ... does not exist" (SQLSTATE 3F000) naming a schema
+ * that is not ours, or "relation/column ... does not exist" (42P01, 42703). Those, raised
+ * before any migration ran, are retried; anything else is not.
  */
+const VANISHED_DURING_CHECK = new Set(['42P01', '42703']);
+
 async function migrateWithRetry(db: Kysely<Schema>, schema: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -82,7 +86,8 @@ async function migrateWithRetry(db: Kysely<Schema>, schema: string): Promise<voi
     } catch (error) {
       const cause = (error as { cause?: { code?: string; message?: string } }).cause;
       const otherSchemaVanished = cause?.code === '3F000' && !String(cause.message).includes(`"${schema}"`);
-      if (!otherSchemaVanished || attempt >= 5) throw error;
+      const objectVanished = failedBeforeMigrating(error) && VANISHED_DURING_CHECK.has(cause?.code ?? '');
+      if (!(otherSchemaVanished || objectVanished) || attempt >= 8) throw error;
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
     }
   }

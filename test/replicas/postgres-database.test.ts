@@ -88,6 +88,34 @@ describeWithPostgres('PostgreSQL specifics', () => {
     }
   });
 
+  it('a store opens while another schema on the server is being altered (its columns come and go)', async () => {
+    // Another application (or a replica of another deployment) changing its tables while this
+    // one starts: the migration check reads every schema's tables and columns.
+    const other = await createTestSchema();
+    const churn = await openOnSchema(other, { owner: false, maxConnections: 1 });
+    await sql`create table churned (id int)`.execute(churn.db);
+    let stop = false;
+    const altering = (async () => {
+      while (!stop) {
+        await sql`alter table churned add column seen_json text`.execute(churn.db);
+        await sql`alter table churned drop column seen_json`.execute(churn.db);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    })();
+    const opened: Database[] = [];
+    try {
+      for (let i = 0; i < 6; i++) opened.push(await openTestDatabase());
+      expect(opened).toHaveLength(6);
+      for (const d of opened) expect(await d.ping()).toBe(true);
+    } finally {
+      stop = true;
+      await altering;
+      for (const d of opened) await d.close();
+      await churn.close();
+      await other.drop();
+    }
+  });
+
   it('an unreachable server is a clear error, not a hang', async () => {
     const started = Date.now();
     await expect(createPostgresDatabase('postgres://postgres@127.0.0.1:1/test', { connectTimeoutMs: 1000 })).rejects.toThrow(
