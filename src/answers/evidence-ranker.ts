@@ -282,6 +282,10 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     if (speakerLine) {
       for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.9 && (speakerLine.terms.has(u.key) || hasSynonym(speakerLine.terms, u))) shown[i] = 0.9;
     }
+    // "When was the autoresearch experiment": a name a later sentence gives to what this one
+    // describes ("... He called the method "autoresearch."") stands for it here.
+    const laterName = namedLater(passage, index);
+    if (laterName) for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.8 && laterName.has(u.key)) shown[i] = 0.8;
     // "Hiring Karpathy" is told by "gaining a top AI evangelist".
     if (gainOrLoss && DESCRIBED_GAIN_OR_LOSS.test(passage.text)) for (const [i, u] of units.entries()) if (u.kind === 'term' && gainVerbs.includes(u.key)) shown[i] = Math.max(shown[i]!, 0.8);
     // "He called the method X": what the method is, the sentences before it in its paragraph say.
@@ -456,6 +460,19 @@ function acronymInName(term: string, questionText: string): Paraphrase | undefin
 const NAMES_WHAT_CAME_BEFORE = /\b(?:called|dubbed|named|nicknamed|termed|branded|labell?ed) (?:the|this|that) ([a-z]+)\b|\b(?:the|this|that) ([a-z]+) (?:was|is|became|got|has been) (?:later |since |widely |quickly |soon )?(?:called|dubbed|named|nicknamed|termed|branded|labell?ed|known as)\b/i;
 /** How far on in its paragraph a sentence may name what this one describes. */
 const NAMING_REACH = 3;
+
+/** The terms of a quoted name a later sentence of the paragraph gives to what the passage describes, if any. */
+function namedLater(passage: IndexedPassage, index: PassageIndex): ReadonlySet<string> | undefined {
+  let at: IndexedPassage | undefined = passage;
+  for (let i = 0; i < NAMING_REACH; i++) {
+    at = at ? index.neighbour(at, 1) : undefined;
+    if (!at) return undefined;
+    if (!NAMES_WHAT_CAME_BEFORE.test(at.text)) continue;
+    const quoted = /["\u201c]([^"\u201d]{2,40})["\u201d]/.exec(at.text)?.[1];
+    return quoted ? new Set(textTerms(quoted)) : undefined;
+  }
+  return undefined;
+}
 
 /**
  * A later sentence of the passage's paragraph that names what the passage describes, as the

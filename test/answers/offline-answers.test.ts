@@ -685,6 +685,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer("what was nick joseph's position at openai?").text).toBeNull();
   });
 
+  test('a name a later sentence gives to what a sentence describes stands for it there ("the autoresearch experiment")', () => {
+    expect(answerer.answer('which month was the autoresearch experiment carried out in?').text).toMatch(/March/);
+  });
+
   test('joining an organisation one co-founded is shown by the founding', () => {
     expect(answerer.answer('when did karpathy join openai?').text).toMatch(/2015/);
   });
