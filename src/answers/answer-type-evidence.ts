@@ -258,6 +258,7 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
       if (main) people.push(main);
       const found: RegExpMatchArray[] = [];
       const mentions = context.mentions(text);
+      const askedOrganisations = question.entities.filter((e) => e.kind === 'organisation');
       for (const m of mentions) {
         if (!people.some((e) => e.id === m.entity.id)) continue;
         const around = mentionMatch(text, m);
@@ -270,7 +271,6 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         const ledWhat = /^,?\s+who (?:had |has |once |previously |formerly )?(?:led|leads|headed|heads|ran|runs|oversaw|oversees|managed|manages|directed|directs)\b/i.test(text.slice(m.start + m.length));
         // "former OpenAI alignment lead Jan Leike": a lead written as the name's title.
         // The organisation asked about is in that title ("what was his job at OpenAI").
-        const askedOrganisations = question.entities.filter((e) => e.kind === 'organisation');
         const leadTitle =
           /\b[a-z-]+ (?:lead|head)\s+$/i.test(text.slice(0, m.start)) &&
           askedOrganisations.every((e) => mentions.some((o) => o.entity.id === e.id && o.start < m.start && m.start - o.start <= 40));

@@ -284,7 +284,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     }
     // "When was the autoresearch experiment": a name a later sentence gives to what this one
     // describes ("... He called the method "autoresearch."") stands for it here.
-    const laterName = namedLater(passage, index);
+    const laterName = units.some((u, i) => u.kind === 'term' && shown[i]! < 0.8) ? namedLater(passage, index) : undefined;
     if (laterName) for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.8 && laterName.has(u.key)) shown[i] = 0.8;
     // "Hiring Karpathy" is told by "gaining a top AI evangelist".
     if (gainOrLoss && DESCRIBED_GAIN_OR_LOSS.test(passage.text)) for (const [i, u] of units.entries()) if (u.kind === 'term' && gainVerbs.includes(u.key)) shown[i] = Math.max(shown[i]!, 0.8);
@@ -461,17 +461,26 @@ const NAMES_WHAT_CAME_BEFORE = /\b(?:called|dubbed|named|nicknamed|termed|brande
 /** How far on in its paragraph a sentence may name what this one describes. */
 const NAMING_REACH = 3;
 
+/** The sentences of the passage's paragraph within naming reach of it, after (1) or before (-1) it, nearest first. */
+function withinNamingReach(passage: IndexedPassage, index: PassageIndex, direction: -1 | 1): IndexedPassage[] {
+  const out: IndexedPassage[] = [];
+  let at: IndexedPassage | undefined = passage;
+  while (out.length < NAMING_REACH && (at = index.neighbour(at, direction))) out.push(at);
+  return out;
+}
+
+/** True when the text names what came before it as the asked kind of thing ("He called the method X"). */
+function namesAskedKindBefore(text: string, headTerms: ReadonlySet<string>): boolean {
+  const named = NAMES_WHAT_CAME_BEFORE.exec(text);
+  const kind = named ? (named[1] ?? named[2])! : undefined;
+  return kind !== undefined && textTerms(kind).some((t) => headTerms.has(t));
+}
+
 /** The terms of a quoted name a later sentence of the paragraph gives to what the passage describes, if any. */
 function namedLater(passage: IndexedPassage, index: PassageIndex): ReadonlySet<string> | undefined {
-  let at: IndexedPassage | undefined = passage;
-  for (let i = 0; i < NAMING_REACH; i++) {
-    at = at ? index.neighbour(at, 1) : undefined;
-    if (!at) return undefined;
-    if (!NAMES_WHAT_CAME_BEFORE.test(at.text)) continue;
-    const quoted = /["\u201c]([^"\u201d]{2,40})["\u201d]/.exec(at.text)?.[1];
-    return quoted ? new Set(textTerms(quoted)) : undefined;
-  }
-  return undefined;
+  const naming = withinNamingReach(passage, index, 1).find((at) => NAMES_WHAT_CAME_BEFORE.test(at.text));
+  const quoted = naming && /["\u201c]([^"\u201d]{2,40})["\u201d]/.exec(naming.text)?.[1];
+  return quoted ? new Set(textTerms(quoted)) : undefined;
 }
 
 /**
@@ -479,15 +488,7 @@ function namedLater(passage: IndexedPassage, index: PassageIndex): ReadonlySet<s
  * asked kind of thing ("the method" for "what did he call his method of ..."), if any.
  */
 function namingLater(passage: IndexedPassage, index: PassageIndex, headTerms: ReadonlySet<string>): IndexedPassage | undefined {
-  let at: IndexedPassage | undefined = passage;
-  for (let i = 0; i < NAMING_REACH; i++) {
-    at = at ? index.neighbour(at, 1) : undefined;
-    if (!at) return undefined;
-    const named = NAMES_WHAT_CAME_BEFORE.exec(at.text);
-    const kind = named ? (named[1] ?? named[2])! : undefined;
-    if (kind && textTerms(kind).some((t) => headTerms.has(t))) return at;
-  }
-  return undefined;
+  return withinNamingReach(passage, index, 1).find((at) => namesAskedKindBefore(at.text, headTerms));
 }
 
 /**
@@ -495,17 +496,7 @@ function namingLater(passage: IndexedPassage, index: PassageIndex, headTerms: Re
  * X"), the sentences before it in its paragraph that describe it; otherwise none.
  */
 function describedBefore(passage: IndexedPassage, index: PassageIndex, headTerms: ReadonlySet<string>): IndexedPassage[] {
-  const named = NAMES_WHAT_CAME_BEFORE.exec(passage.text);
-  const kind = named ? (named[1] ?? named[2])! : undefined;
-  if (!kind || !textTerms(kind).some((t) => headTerms.has(t))) return [];
-  const out: IndexedPassage[] = [];
-  let at: IndexedPassage | undefined = passage;
-  for (let i = 0; i < NAMING_REACH; i++) {
-    at = index.neighbour(at, -1);
-    if (!at) break;
-    out.push(at);
-  }
-  return out;
+  return namesAskedKindBefore(passage.text, headTerms) ? withinNamingReach(passage, index, -1) : [];
 }
 
 /** True when a sentence opens by pointing back at the asked kind ("The six companies were ...", "He termed this method ..."). */
