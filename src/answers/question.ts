@@ -183,6 +183,11 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/\b(?:go|goes|going|went|gone|come|came|comes) down\b/gi, 'dropped'],
   [/\b(?:go|goes|going|went|gone) up\b/gi, 'rose'],
   [/\b(?:take|takes|took|taken|taking) over (as|from|for)\b/gi, 'succeeded $1'],
+  // "When did he first join OpenAI": the joining is asked; which one is the date's to tell.
+  [/\b(?:first|initially|originally) (?=(?:join|joins|joined|joining|come to|came to|go to|went to|move to|moved to|start at|started at|arrive at|arrived at)\b)/gi, ''],
+  // "Who holds the president title at X": who is its president.
+  [/\b(?:hold|holds|held|holding) the ([\w-]+) (?:title|role|post|position|job)\b/gi, 'is the $1'],
+  [/\b(?:hold|holds|held|holding) the (?:title|role|post|position|job) of\b/gi, 'is the'],
   // "What day of the week did the news drop": the day it was announced (its weekday is worked out).
   [/\b(?:day of the week|weekday)\b/gi, 'day'],
   [/\b(?:did|does) (?:the|this|that) ((?:[\w-]+ )?)news (?:come out|drop|break|land|hit)\b/gi, 'was the $1news announced'],
@@ -232,14 +237,25 @@ const DEFINING_FRAME = /^(\s*how (?:do|does|did|would|is|are) )((?:[\w'’-]+ ){
 /** "went over to", "jumped to", "is heading to" an organisation: joined it. */
 const MOVE_TO = /\b(?:go|goes|going|went|gone|head|heads|heading|headed|jump|jumps|jumped|jumping|switch|switches|switched|switching|defect|defects|defected|defecting)(?: over| across)? to\s+(?:the\s+)?$/i;
 
+/** "left OpenAI for" an organisation: joined it, from the first one. */
+const LEAVE_FOR = /\b(?:leave|leaves|leaving|left|quit|quits|quitting|depart|departs|departed|departing|exit|exits|exited|exiting|ditch|ditches|ditched|ditching)\s+([^,?]{2,40}?)\s+for\s+(?:the\s+)?$/i;
+
 /** The question with a move to an organisation it names written as joining it. */
 function movesAsJoining(text: string, vocabulary: StoryVocabulary): string {
   let out = text;
-  for (const m of [...vocabulary.mentions(text)].reverse()) {
+  const mentions = vocabulary.mentions(text);
+  for (const m of [...mentions].reverse()) {
     if (m.entity.kind !== 'organisation') continue;
     const before = out.slice(0, m.start);
     const verb = MOVE_TO.exec(before);
-    if (verb) out = `${before.slice(0, verb.index)}joined ${out.slice(m.start)}`;
+    if (verb) {
+      out = `${before.slice(0, verb.index)}joined ${out.slice(m.start)}`;
+      continue;
+    }
+    // "When did Leike leave OpenAI for Anthropic": when he joined Anthropic (from OpenAI).
+    const left = LEAVE_FOR.exec(before);
+    const from = left && mentions.find((o) => o.entity.kind === 'organisation' && o.start === left.index + left[0].indexOf(left[1]!) && o.length === left[1]!.length);
+    if (left && from) out = `${before.slice(0, left.index)}joined ${out.slice(m.start, m.start + m.length)} from ${left[1]}${out.slice(m.start + m.length)}`;
   }
   return out;
 }
@@ -364,7 +380,11 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   const numbers = [...text.matchAll(/\d[\d,.]*/g)].map((m) => m[0].replace(/[,.]$/, '').replace(/,/g, ''));
   // "What startup was he running before Anthropic": an organisation after "before"/"after"
   // dates the question; the answer need not name it.
-  const timeMarks = mentions.filter((m) => m.entity.kind === 'organisation' && /\b(?:before|after|prior to|until|since)\s+(?:(?:(?:he|she|they)\s+)?(?:joining|joined|going\s+to|went\s+to|moving\s+to|moved\s+to)\s+|(?:his|her|their|its|the) (?:time|stint|years?|tenure|days|run|spell) (?:at|with|in)\s+)?$/i.test(text.slice(0, m.start)));
+  // "Which co-founder went to Anthropic before Karpathy did": a person the question ends on
+  // after "before"/"after" only dates the move; the answer is someone else.
+  const personMark = (m: (typeof mentions)[number]) =>
+    m.entity.kind === 'person' && (type === 'person' || type === 'name') && /\b(?:before|after|ahead of|following)\s+$/i.test(text.slice(0, m.start)) && /^\s*(?:did|does|had|has|was|joined|left|arrived)?\s*[?.!]?\s*$/i.test(text.slice(m.start + m.length));
+  const timeMarks = mentions.filter((m) => personMark(m) || m.entity.kind === 'organisation' && /\b(?:before|after|prior to|until|since)\s+(?:(?:(?:he|she|they)\s+)?(?:joining|joined|going\s+to|went\s+to|moving\s+to|moved\s+to)\s+|(?:his|her|their|its|the) (?:time|stint|years?|tenure|days|run|spell) (?:at|with|in)\s+)?$/i.test(text.slice(0, m.start)));
   const entities = [...new Map(mentions.filter((m) => !timeMarks.includes(m)).map((m) => [m.entity.id, m.entity])).values()];
   const orgRole = type === 'place' ? ORG_ROLE.exec(lower) : null;
   const askedPhrase = type === 'name' ? nameHeadPhrase(asked, mentions.map((m) => text.slice(m.start, m.start + m.length).toLowerCase())) : undefined;

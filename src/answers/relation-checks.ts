@@ -45,6 +45,8 @@ function wordIndexAt(words: Word[], offset: number): number {
 const PARTICIPLE_LINK = new Set(['was', 'were', 'is', 'are', 'been', 'being', 'has', 'have', 'had', 'which', 'that', 'who', 'originally', 'first', 'itself', 'jointly']);
 const PARTICIPLE = /(?:ed|en|ing-up)$|^(?:left|built|run|led|set|begun|made|sold|bought|held)$/;
 const PRONOUN = /^(?:he|she)$/;
+/** Text that ends inside a relative clause (", who had led alignment at"). */
+const INSIDE_RELATIVE = /,\s*(?:who|which|whose)\b[^,;]*$/i;
 /** A name right after these is an object ("under Musk", "with Li"), not who acts. */
 const OBJECT_MARK = new Set(['under', 'by', 'with', 'of', 'to', 'from', 'for', 'than', 'like', 'after', 'before', 'about', 'alongside', 'at']);
 
@@ -61,7 +63,7 @@ export class RelationChecker {
       const family = this.family(action.term);
       const uses = indexesOf(words, family);
       if (uses.length === 0) continue;
-      if (uses.some((i) => this.actsOn(words, mentions, i, action.entity))) continue;
+      if (uses.some((i) => this.actsOn(p.text, words, mentions, i, action.entity))) continue;
       // The verb is about another organisation, or the organisation is named but not as its
       // object. A sentence naming no organisation at all ("In 2017 X was recruited by Y")
       // is left to coverage (the organisation may be in the sentence next to it).
@@ -111,7 +113,7 @@ export class RelationChecker {
   }
 
   /** Is the entity the object of the verb at word i ("left OpenAI", "Anthropic, founded in")? */
-  private actsOn(words: Word[], mentions: Array<{ m: EntityMention; at: number; last: number }>, i: number, entity: StoryEntity): boolean {
+  private actsOn(text: string, words: Word[], mentions: Array<{ m: EntityMention; at: number; last: number }>, i: number, entity: StoryEntity): boolean {
     // After the verb: the first organisation within four words ("left OpenAI", "moved to
     // rival Anthropic", "left his job at Tesla"), if no other organisation comes first
     // ("left OpenAI to join Anthropic" leaves OpenAI). Further on it belongs to another
@@ -131,6 +133,9 @@ export class RelationChecker {
     const word = words[i]!;
     for (const x of mentions) {
       if (x.m.entity.id !== entity.id || x.last >= i || i - x.last > 5) continue;
+      // "X, who had led alignment at OpenAI, joined Anthropic": the name ends a clause about
+      // someone else; the verb after it is the sentence's own.
+      if (INSIDE_RELATIVE.test(text.slice(0, x.m.start)) && /^[^,;]*,/.test(text.slice(x.m.start, word.start))) continue;
       const between = words.slice(x.last + 1, i);
       const possessive = /['\u2019]s$/.test(words[x.last]!.lower);
       const linked = between.every((w) => PARTICIPLE_LINK.has(w.lower) || mentions.some((y) => y.m.entity.kind === 'person' && w.start >= y.m.start && w.end <= y.m.start + y.m.length));

@@ -689,6 +689,16 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('which month was the autoresearch experiment carried out in?').text).toMatch(/March/);
   });
 
+  test('leaving one lab for another is joining the second; a first joining is the earliest; holding a title is being it', () => {
+    expect(answerer.answer('in what month did john schulman quit openai for anthropic').text).toMatch(/August 2024/);
+    expect(answerer.answer('when did he first join openai?').text).toMatch(/2015/);
+    expect(answerer.answer('who holds the CEO role at anthropic').text).toMatch(/Dario Amodei/);
+  });
+
+  test('a person a question ends on after "before" dates the move; the answer is someone else', () => {
+    expect(answerer.answer('which alignment lead went to anthropic in may 2024, before karpathy did?').text).toMatch(/Jan Leike/);
+  });
+
   test('joining an organisation one co-founded is shown by the founding', () => {
     expect(answerer.answer('when did karpathy join openai?').text).toMatch(/2015/);
   });
