@@ -226,6 +226,12 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     synonymsOf: (term) => vocabulary.synonymsOf(term),
     ...(vocabulary.mainPerson ? { mainPerson: vocabulary.mainPerson } : {}),
   };
+  // The unit of the hyphenated word each of its parts came from ("tech" of "ed-tech").
+  const compoundOf = units.map((u) => {
+    if (u.kind !== 'term' || question.compounds.includes(u.key)) return undefined;
+    const whole = units.findIndex((w) => w.kind === 'term' && question.compounds.includes(w.key) && w.key !== u.key && w.key.includes(u.key));
+    return whole >= 0 ? whole : undefined;
+  });
   // For closeness, every word of the question counts alike (a weak word a little).
   const proximityUnits: ProximityUnit[] = units.map((u) => ({
     weight: u.kind === 'term' && isWeakTerm(u.key) ? 0.25 : 1,
@@ -274,6 +280,11 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     const titleTerms = question.asksPublisher ? index.titleTerms(passage) : undefined;
     const inTitle = (u: Unit) => (titleTerms === undefined || u.kind !== 'term' ? 0 : titleTerms.has(u.key) ? 1 : hasSynonym(titleTerms, u) ? 0.8 : 0);
     const shown = units.map((u) => (articleTerms && u.kind === 'term' && sourceNames.includes(u.key) && articleTerms.has(u.key) ? 1 : Math.max(unitCoverage(u, passage, paragraph, prev, next, roleNames), inTitle(u))));
+    // "Ed-tech startup" is shown by "education startup": a hyphenated word's parts are shown by the whole.
+    for (const i of units.keys()) {
+      const whole = compoundOf[i];
+      if (whole !== undefined && shown[whole]! > shown[i]!) shown[i] = shown[whole]!;
+    }
     // A quote that runs on into the next sentence is one statement with its speaker line
     // ('"Anthropic looks like Real Madrid ... super team," X user @name commented').
     // So is a quote with the line that introduces it ('X user @name commented:').

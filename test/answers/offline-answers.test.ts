@@ -699,6 +699,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer('which alignment lead went to anthropic in may 2024, before karpathy did?').text).toMatch(/Jan Leike/);
   });
 
+  test('a hyphenated word shown whole shows its parts: an ed-tech startup is an education one', () => {
+    expect(answerer.answer("what is the name of his ed-tech startup").text).toMatch(/Eureka Labs/);
+  });
+
   test('joining an organisation one co-founded is shown by the founding', () => {
     expect(answerer.answer('when did karpathy join openai?').text).toMatch(/2015/);
   });
