@@ -129,7 +129,9 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/^(?:the )?name of /i, 'what is the name of '],
   // "Karpathy's 'personal update' post": the quoted words only say which post; the sentence
   // about it rarely repeats them.
-  [/(\b[\w-]+['\u2019]s|\bhis|\bher|\btheir) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (posts?|tweets?|announcements?|messages?|threads?|statements?|videos?)\b/gi, '$1 $2'],
+  [/(\b[\w-]+['\u2019]s|\bhis|\bher|\btheir|\bthe|\bthat|\bthis) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (posts?|tweets?|announcements?|messages?|threads?|statements?|videos?)\b/gi, '$1 $2'],
+  // "When did he post his 'personal update'": what he posted, named by its opening words.
+  [/\b(post|posts|posted|posting|tweet|tweets|tweeted|tweeting|publish|publishes|published|publishing|share|shares|shared|sharing) (?:his|her|their|the|that|this) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d]/gi, '$1'],
   [/\bset(?:s|ting)? up\b/gi, 'established'],
   // "Who runs Anthropic as CEO": who its CEO is.
   [/^who (?:runs|leads|heads|ran|led|headed) (.+?) as (?:its |the )?(ceo|cto|cfo|coo|president|chair(?:man|woman)?)\b/i, 'who is the $2 of $1'],
@@ -260,6 +262,19 @@ function movesAsJoining(text: string, vocabulary: StoryVocabulary): string {
   return out;
 }
 
+/** "the Tesla job", "his OpenAI gig": the time at the organisation, which articles name alone. */
+function jobsAsOrganisations(text: string, vocabulary: StoryVocabulary): string {
+  let out = text;
+  for (const m of [...vocabulary.mentions(text)].reverse()) {
+    if (m.entity.kind !== 'organisation') continue;
+    const after = /^(?:['\u2019]s)? (?:job|gig|stint)\b/i.exec(out.slice(m.start + m.length));
+    if (after && /\b(?:at|in|from|during|of|after|before|with) (?:the|his|her|their|that) $/i.test(out.slice(0, m.start))) {
+      out = `${out.slice(0, m.start + m.length)}${out.slice(m.start + m.length + after[0].length)}`;
+    }
+  }
+  return out;
+}
+
 export function analyseQuestion(question: string, vocabulary: StoryVocabulary): AnalysedQuestion {
   // Chat drops apostrophes: "whats", "hes", "didnt".
   const original = question
@@ -284,6 +299,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // "How long a fight does it predict": the source's saying verb only frames what is asked.
   text = text.replace(/(?<=\b(?:does|did|do) it )(?:say|claim|argue|report|predict|think|suggest|expect|see|forecast)\b(?: coming\b)?/gi, 'say');
   text = movesAsJoining(text, vocabulary);
+  text = jobsAsOrganisations(text, vocabulary);
   const lower = text
     .toLowerCase()
     .replace(/^(?:and|so|ok|okay|hey|please|tell me|do you know)[,\s]+/, '')

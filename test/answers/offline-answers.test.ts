@@ -703,6 +703,11 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
     expect(answerer.answer("what is the name of his ed-tech startup").text).toMatch(/Eureka Labs/);
   });
 
+  test('the quoted opening of what someone posted only says which post; "the Tesla job" is his time at Tesla', () => {
+    expect(answerer.answer("what date did he post his 'personal update' on x").text).toMatch(/May 19/);
+    expect(answerer.answer('how many years was he at the tesla job').text).toMatch(/five years/);
+  });
+
   test('joining an organisation one co-founded is shown by the founding', () => {
     expect(answerer.answer('when did karpathy join openai?').text).toMatch(/2015/);
   });
