@@ -127,6 +127,8 @@ const REWORDINGS: Array<[RegExp, string]> = [
   [/^(?:what(?:'s| is| was) )?(?:the )?(?:birth ?date|date of birth|birthday) of (.+?)\??$/i, 'When was $1 born?'],
   [/^(?:what(?:'s| is| was) )?(.+?)(?:'s|’s)? (?:birth ?date|date of birth|birthday)\??$/i, 'When was $1 born?'],
   [/^(?:the )?name of /i, 'what is the name of '],
+  // "Leike's old job at OpenAI?": a bare noun phrase asks what it is.
+  [/^(?!(?:what|which|who|whom|whose|when|where|why|how)\b)((?:[\w.-]+ ){0,2}[\w.-]+['\u2019]s (?:(?:old|former|previous|earlier|first|last) )?(?:job|role|title|position)\b)/i, 'what was $1'],
   // "Karpathy's 'personal update' post": the quoted words only say which post; the sentence
   // about it rarely repeats them.
   [/(\b[\w-]+['\u2019]s|\bhis|\bher|\btheir|\bthe|\bthat|\bthis) ['"\u2018\u201c][^'"\u2019\u201d]{3,60}['"\u2019\u201d] (posts?|tweets?|announcements?|messages?|threads?|statements?|videos?)\b/gi, '$1 $2'],
@@ -357,7 +359,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // "Who is Anthropic's rival?": a rival, partner or owner of an organisation is one too.
   if ((type === 'person' || type === 'definition') && /^who\b/.test(lower) && mentions.length > 0 && mentions.every((m) => m.entity.kind === 'organisation') && ORG_ROLE.test(lower)) type = 'place';
   // "What's Daniela Amodei's role at Anthropic?": a title written next to the person's name.
-  const roleOf = /^what(?: is|'s| was| are)? (?:(.+?)['\u2019]s?|(his|her)) (?:role|job|title|position)\b/.exec(lower);
+  const roleOf = /^what(?: is|'s| was| are)? (?:(.+?)['\u2019]s?|(his|her)) (?:(?:old|former|previous|earlier|first|last) )?(?:role|job|title|position)\b/.exec(lower);
   // "What was his role at OpenAI": the story's main person's.
   if (roleOf && (mentions.some((m) => m.entity.kind === 'person') || (roleOf[2] !== undefined && vocabulary.mainPerson))) type = 'role';
   // "What's X's lecture series called?": a name written next to the series.
@@ -381,7 +383,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   }
   // The asked-for role is the answer, not a word the evidence must repeat.
   // For "his role" it stays a word to look for: with only a pronoun, it says what is asked.
-  if (type === 'role' && roleOf?.[2] === undefined) rest = rest.replace(/\b(role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
+  if (type === 'role' && roleOf?.[2] === undefined) rest = rest.replace(/\b(?:(?:old|former|previous|earlier|first|last) )?(?:role|job|title|position)\b/i, (w) => ' '.repeat(w.length));
   if (named) rest = rest.replace(/\b(?:call|calls|called|named|dub|dubs|dubbed|titled|termed)\b/i, (w) => ' '.repeat(w.length));
   // "Which outlet ran the piece about X": the piece and its publishing frame what is asked;
   // the article is found by X, its outlet is the answer.

@@ -209,7 +209,7 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // answers) and once after it (bundled 69/80, seeds 72/80; the same refusals and wrong
   // answers), with no change made for them in between.
   { name: 'thirty-third', questions: readQuestions('paraphrase-questions-33.jsonl'), floor: { bundled: 37, seeds: 39 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
-  { name: 'thirty-fourth', questions: readQuestions('paraphrase-questions-34.jsonl'), floor: { bundled: 32, seeds: 33 }, wrongRefusals: { bundled: 1, seeds: 0 }, wrongAnswers: { bundled: 4, seeds: 1 } },
+  { name: 'thirty-fourth', questions: readQuestions('paraphrase-questions-34.jsonl'), floor: { bundled: 32, seeds: 33 }, wrongRefusals: { bundled: 1, seeds: 0 }, wrongAnswers: { bundled: 3, seeds: 0 } },
 ];
 
 /**
@@ -706,6 +706,10 @@ describe.each(corpora)('held-out paraphrased questions on the %s corpus', (_labe
   test('the quoted opening of what someone posted only says which post; "the Tesla job" is his time at Tesla', () => {
     expect(answerer.answer("what date did he post his 'personal update' on x").text).toMatch(/May 19/);
     expect(answerer.answer('how many years was he at the tesla job').text).toMatch(/five years/);
+  });
+
+  test('"X\'s old job at Y?" asks the role X had there, the adjective only placing it in time', () => {
+    expect(answerer.answer("Jan Leike's former job at OpenAI?").text).toMatch(/alignment/);
   });
 
   test('joining an organisation one co-founded is shown by the founding', () => {
