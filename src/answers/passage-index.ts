@@ -36,6 +36,35 @@ const DATED_LINE = /^(?:19|20)\d{2}(?:\s*[-\u2013]\s*(?:19|20)?\d{2})?:\s+[A-Z][
 const PRONOUN = /\b(?:he|his|him|she|her)\b/i;
 
 /** Lines that carry no statement: bylines, handles, counters, navigation. */
+/**
+ * A quote card's byline: the short lines under a paragraph that is one quote ("Nate Herk",
+ * "AI automation creator (YouTube analyst)"), which a page lays out as headings. Written
+ * after the quote's last sentence, they say who said it.
+ */
+function bylineAfter(article: Article, at: number): string | undefined {
+  const passage = article.passages[at]!;
+  const next = article.passages[at + 1];
+  if (!next?.heading || next.paragraph === passage.paragraph || !/["\u201d]$/.test(passage.text)) return undefined;
+  const quote = article.passages.filter((p) => p.paragraph === passage.paragraph).map((p) => p.text).join(' ');
+  if (!/^["\u201c][^"\u201c\u201d]+["\u201d]$/.test(quote)) return undefined;
+  const lines: string[] = [];
+  for (let i = at + 1; i < article.passages.length && lines.length < 2; i++) {
+    const line = article.passages[i]!;
+    // A role line may end in a bracket ("(YouTube analyst)"), which a heading may not.
+    if (line.paragraph === passage.paragraph || /^["\u201c]/.test(line.text) || /[.!?:"]$/.test(line.text) || line.text.split(/\s+/).length > (lines.length === 0 ? 5 : 8)) break;
+    if (lines.length === 0 && !/^[@\p{Lu}]/u.test(line.text)) break;
+    lines.push(line.text.replace(/^@@/, '@'));
+  }
+  return lines.length > 0 ? lines.join(', ') : undefined;
+}
+
+/** The index of the last passage of the paragraph the passage at `at` is in. */
+function lastOfParagraph(article: Article, at: number): number {
+  let last = at;
+  while (article.passages[last + 1]?.paragraph === article.passages[at]!.paragraph) last++;
+  return last;
+}
+
 function isNoise(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   // "User @name added:" is short but says who said the quote after it.
@@ -157,13 +186,16 @@ export class PassageIndex {
     const list: IndexedPassage[] = [];
     let subject: StoryEntity | undefined;
     let paragraph = -1;
-    for (const passage of article.passages) {
+    for (const [at, passage] of article.passages.entries()) {
       if (passage.paragraph !== paragraph) {
         paragraph = passage.paragraph;
         subject = undefined;
       }
       if (passage.heading) continue;
-      const text = passage.text.replace(/\s*\[\d+\](?:\s*\[\d+\])*/g, '').replace(/\s+([.,;:])/g, '$1').trim();
+      // A quote card's byline is written after its last sentence; the others have its words too.
+      const last = lastOfParagraph(article, at);
+      const byline = bylineAfter(article, last);
+      const text = passage.text.replace(/\s*\[\d+\](?:\s*\[\d+\])*/g, '').replace(/\s+([.,;:])/g, '$1').trim() + (byline && last === at ? ` - ${byline}` : '');
       if (isNoise(text)) continue;
       const mentions = vocabulary.mentions(text);
       const explicit = new Set(mentions.map((m) => m.entity.id));
@@ -184,7 +216,7 @@ export class PassageIndex {
         passage,
         article,
         text,
-        terms: new Set(textTerms(text)),
+        terms: new Set([...textTerms(text), ...(byline && last !== at ? textTerms(byline) : [])]),
         entities,
         explicit,
         ...(pronounPerson ? { pronounPerson } : {}),

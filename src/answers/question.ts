@@ -277,6 +277,14 @@ function jobsAsOrganisations(text: string, vocabulary: StoryVocabulary): string 
   return out;
 }
 
+/** Words that make "who is the X" ask for a person by role ("who is the president"), not about a name. */
+const ROLE_OR_FRAME = /\b(?:ceo|cto|president|boss|head|leader|lead|founder|co-?founder|chief|director|manager|chair|chairman|chairwoman|owner|investor|backer|rival|partner|he|she|they|it|this|that|these|those|him|her|them|one|behind|of|at|in|for|on|with|from|to|by|new|next|first|last|other|best|most)\b/;
+
+/** "Who is nate herk": a bare name (no article, possessive or role word) is asked about, not answered with. */
+function namesSomeone(question: string, subject: string): boolean {
+  return /^who(?: is|'s| was) (?!(?:a|an|the) )/.test(question) && !/['\u2019]/.test(subject) && /^[@\w.-]+(?: [\w.-]+){0,2}$/.test(subject) && !ROLE_OR_FRAME.test(subject);
+}
+
 export function analyseQuestion(question: string, vocabulary: StoryVocabulary): AnalysedQuestion {
   // Chat drops apostrophes: "whats", "hes", "didnt".
   const original = question
@@ -347,6 +355,8 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   // "What's X for?" asks what X is for: X is the subject.
   // "How do the articles define X?", "what does X mean?": the same.
   const definition =
+    // "Who is nate herk, the guy quoted as an analyst": the name, described after it.
+    /^who(?: is|'s| was) ([@\w.-]+(?: [\w.-]+){0,2}),\s*(?:the|a|an|that|this|one)\b[^?]*\??$/.exec(lower) ??
     /^(?:what|who)(?: is|'s| are| was| were) (?:a |an |the )?([^?]{1,60}?)(?: for)?\??$/.exec(lower) ??
     /^what (?:does|do|did) (?:a |an |the )?([^?]{1,60}?) do\??$/.exec(lower) ??
     DEFINED_HOW.exec(lower) ??
@@ -354,7 +364,7 @@ export function analyseQuestion(question: string, vocabulary: StoryVocabulary): 
   if (definition && definition[1] && definition[1].split(' ').length <= 4) {
     const subject = definition[1].trim();
     const isEntity = mentions.length === 1 && mentions[0]!.length >= subject.length - 2;
-    if ((type !== 'person' && !MONEY_WORDS.test(subject)) || isEntity) type = 'definition';
+    if ((type !== 'person' && !MONEY_WORDS.test(subject)) || isEntity || (type === 'person' && namesSomeone(definition[0], subject))) type = 'definition';
   }
   // "Who is Anthropic's rival?": a rival, partner or owner of an organisation is one too.
   if ((type === 'person' || type === 'definition') && /^who\b/.test(lower) && mentions.length > 0 && mentions.every((m) => m.entity.kind === 'organisation') && ORG_ROLE.test(lower)) type = 'place';

@@ -836,6 +836,25 @@ describe('retrieval follows the corpus', () => {
     expect(text).not.toContain('Reactions came fast');
   });
 
+  test('a quote card\'s byline lines say who said the quote, for every sentence of it; "who is <name>" is about that name', () => {
+    const body = [
+      'Reactions',
+      '"Calls the hire a lighthouse moment for the lab. Expects the Zelmore team to double within a year."',
+      'Mira Quillfeather',
+      'Robotics columnist (Harbour Weekly)',
+      'The Crowd',
+      '"Karpathy joins Anthropic"',
+      '@harbour_pilot',
+    ].join('\n');
+    const corpus = new StoryCorpus([buildArticle({ id: 'card', outlet: 'Example Wire', title: 'Reactions', origin: 'folder', body, lineParagraphs: true })]);
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    expect(answerer.answer('which columnist called it a lighthouse moment?').text).toContain('Mira Quillfeather');
+    expect(answerer.answer('what did Mira Quillfeather expect the Zelmore team to do?').text).toContain('double within a year');
+    const who = answerer.answer('who is mira quillfeather').text;
+    expect(who).toContain('Robotics columnist');
+    expect(who).not.toMatch(/^Andrej Karpathy\./);
+  });
+
   test('a period asked about ("while at Tesla") must be where the answer places its fact', () => {
     const corpus = new StoryCorpus([
       buildArticle({ id: 't', outlet: 'Example Wire', title: 'Career', origin: 'feed', body: 'Karpathy, the former director of AI at Tesla, began work on the Zelmore project this week. Karpathy spent years at Tesla building the Harbourline vision stack.' }),
