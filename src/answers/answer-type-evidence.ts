@@ -301,7 +301,8 @@ export function typeEvidence(question: AnalysedQuestion, p: IndexedPassage, cont
         candidates.push(match);
         if (asksForOrganisation && m.entity.kind === 'organisation') ofAskedKind.push(match);
       }
-      for (const m of text.matchAll(/(?<=[a-z,]\s)(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*|[A-Z]{1,5}\d+\w*)/g)) {
+      // After a quote's byline dash too ('..." - Nate Herk, ...').
+      for (const m of text.matchAll(/(?<=[a-z,]\s|["\u201d]\s[-\u2014]\s)(?:[A-Z][a-z]+(?:\s[A-Z][a-z]+)*|[A-Z]{1,5}\d+\w*)/g)) {
         if (question.text.includes(m[0]) || MONTH_NAME.test(m[0]) || context.mentions(m[0]).length > 0) continue;
         candidates.push(m);
       }
@@ -393,7 +394,9 @@ function nearTerms(text: string, m: RegExpMatchArray, terms: string[], words: nu
   // "CS231n, a computer vision class", "Nate Herk, an AI automation creator and YouTube
   // analyst": the phrase set beside the name says what it is, however long.
   const appositive = /^,\s+(?:a|an|the)\s+([^,.;:"\u201c\u201d()]{1,200}?)(?=[,.;:"\u201c\u201d()]|$)/.exec(text.slice(start + m[0].length))?.[1];
-  const described = appositive?.split(/\s+(?:whose|which|who|that|where|with)\s+/)[0];
+  // A byline under a quote ('..." - Nate Herk, AI automation creator (YouTube analyst)'): the role to the end.
+  const bylineRole = /\s[-\u2014]\s*$/.test(text.slice(0, start)) ? /^,\s+([^"\u201c\u201d]{1,80})$/.exec(text.slice(start + m[0].length))?.[1] : undefined;
+  const described = (appositive ?? bylineRole)?.split(/\s+(?:whose|which|who|that|where|with)\s+/)[0];
   if (described && described.split(/\s+/).length <= 8) for (const t of textTerms(described)) near.add(t);
   return terms.some((t) => near.has(t));
 }

@@ -35,13 +35,18 @@ export const POSTINGS_BUDGET = 6000;
 const DATED_LINE = /^(?:19|20)\d{2}(?:\s*[-\u2013]\s*(?:19|20)?\d{2})?:\s+[A-Z][a-z]+(?:ed|ft|ok|ew|ent|ught|ilt)\b/;
 const PRONOUN = /\b(?:he|his|him|she|her)\b/i;
 
-/** Lines that carry no statement: bylines, handles, counters, navigation. */
+/** A quote card's byline and the index of its last line. */
+interface Byline {
+  text: string;
+  through: number;
+}
+
 /**
  * A quote card's byline: the short lines under a paragraph that is one quote ("Nate Herk",
  * "AI automation creator (YouTube analyst)"), which a page lays out as headings. Written
  * after the quote's last sentence, they say who said it.
  */
-function bylineAfter(article: Article, at: number): string | undefined {
+function bylineAfter(article: Article, at: number): Byline | undefined {
   const passage = article.passages[at]!;
   const next = article.passages[at + 1];
   if (!next?.heading || next.paragraph === passage.paragraph || !/["\u201d]$/.test(passage.text)) return undefined;
@@ -55,7 +60,7 @@ function bylineAfter(article: Article, at: number): string | undefined {
     if (lines.length === 0 && !/^[@\p{Lu}]/u.test(line.text)) break;
     lines.push(line.text.replace(/^@@/, '@'));
   }
-  return lines.length > 0 ? lines.join(', ') : undefined;
+  return lines.length > 0 ? { text: lines.join(', '), through: at + lines.length } : undefined;
 }
 
 /** The index of the last passage of the paragraph the passage at `at` is in. */
@@ -65,6 +70,7 @@ function lastOfParagraph(article: Article, at: number): number {
   return last;
 }
 
+/** Lines that carry no statement: bylines, handles, counters, navigation. */
 function isNoise(text: string): boolean {
   const words = text.split(/\s+/).filter(Boolean);
   // "User @name added:" is short but says who said the quote after it.
@@ -186,16 +192,20 @@ export class PassageIndex {
     const list: IndexedPassage[] = [];
     let subject: StoryEntity | undefined;
     let paragraph = -1;
+    let bylineThrough = -1;
     for (const [at, passage] of article.passages.entries()) {
       if (passage.paragraph !== paragraph) {
         paragraph = passage.paragraph;
         subject = undefined;
       }
       if (passage.heading) continue;
-      // A quote card's byline is written after its last sentence; the others have its words too.
+      // A quote card's byline is written after its last sentence; the others have its words
+      // too, and its lines are not passages of their own.
+      if (at <= bylineThrough) continue;
       const last = lastOfParagraph(article, at);
       const byline = bylineAfter(article, last);
-      const text = passage.text.replace(/\s*\[\d+\](?:\s*\[\d+\])*/g, '').replace(/\s+([.,;:])/g, '$1').trim() + (byline && last === at ? ` - ${byline}` : '');
+      if (byline && last === at) bylineThrough = byline.through;
+      const text = passage.text.replace(/\s*\[\d+\](?:\s*\[\d+\])*/g, '').replace(/\s+([.,;:])/g, '$1').trim() + (byline && last === at ? ` - ${byline.text}` : '');
       if (isNoise(text)) continue;
       const mentions = vocabulary.mentions(text);
       const explicit = new Set(mentions.map((m) => m.entity.id));
@@ -216,7 +226,7 @@ export class PassageIndex {
         passage,
         article,
         text,
-        terms: new Set([...textTerms(text), ...(byline && last !== at ? textTerms(byline) : [])]),
+        terms: new Set([...textTerms(text), ...(byline && last !== at ? textTerms(byline.text) : [])]),
         entities,
         explicit,
         ...(pronounPerson ? { pronounPerson } : {}),

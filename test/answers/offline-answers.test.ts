@@ -841,7 +841,7 @@ describe('retrieval follows the corpus', () => {
       'Reactions',
       '"Calls the hire a lighthouse moment for the lab. Expects the Zelmore team to double within a year."',
       'Mira Quillfeather',
-      'Robotics columnist (Harbour Weekly)',
+      'Automation creator and columnist (Harbour Weekly analyst)',
       'The Crowd',
       '"Karpathy joins Anthropic"',
       '@harbour_pilot',
@@ -849,9 +849,10 @@ describe('retrieval follows the corpus', () => {
     const corpus = new StoryCorpus([buildArticle({ id: 'card', outlet: 'Example Wire', title: 'Reactions', origin: 'folder', body, lineParagraphs: true })]);
     const answerer = new OfflineAnswerer(story.definition, corpus);
     expect(answerer.answer('which columnist called it a lighthouse moment?').text).toContain('Mira Quillfeather');
+    expect(answerer.answer('which Harbour Weekly analyst expects the Zelmore team to double?').text).toContain('Mira Quillfeather');
     expect(answerer.answer('what did Mira Quillfeather expect the Zelmore team to do?').text).toContain('double within a year');
     const who = answerer.answer('who is mira quillfeather').text;
-    expect(who).toContain('Robotics columnist');
+    expect(who).toContain('Automation creator and columnist');
     expect(who).not.toMatch(/^Andrej Karpathy\./);
   });
 
