@@ -58,6 +58,8 @@ export interface RankOutcome {
   unknownTerms: string[];
 }
 
+/** Verbs of saying a "who said" question asks with. */
+const SPEAKING_TERMS: ReadonlySet<string> = new Set(textTerms('say said write wrote post posted tweet tweeted comment commented add added'));
 /** Kinds of outlet a question may ask for ("which magazine"). */
 const OUTLET_KINDS: ReadonlySet<string> = new Set(textTerms('magazine newspaper publication newsletter'));
 /** Score for a passage from the article the question says it read (all its naming words there). */
@@ -289,7 +291,10 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // ('"Anthropic looks like Real Madrid ... super team," X user @name commented').
     // So is a quote with the line that introduces it ('X user @name commented:').
     const quoteOpensHere = /^["\u201c]/.test(passage.text) && !/["\u201d]/.test(passage.text.slice(1));
-    const speakerLine = /^["\u201c]/.test(passage.text) && prev && /:\s*$/.test(prev.text) ? prev : quoteOpensHere && next && /["\u201d]/.test(next.text) ? next : undefined;
+    // So is a later sentence of a quote with the line that introduced its first one.
+    const opening = quoteOpening(passage, index);
+    const introLine = opening ? index.neighbour(opening, -1, false) : prev;
+    const speakerLine = /^["\u201c]/.test((opening ?? passage).text) && introLine && /:\s*$/.test(introLine.text) ? introLine : quoteOpensHere && next && /["\u201d]/.test(next.text) ? next : undefined;
     if (speakerLine) {
       for (const [i, u] of units.entries()) if (u.kind === 'term' && shown[i]! < 0.9 && (speakerLine.terms.has(u.key) || hasSynonym(speakerLine.terms, u))) shown[i] = 0.9;
     }
@@ -367,14 +372,17 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
       }
     }
     // A quote introduced by the line before it ("X user @name commented:"): who said it is there.
+    // So is one that opened a sentence or two before, in the same paragraph.
     let introduction: IndexedPassage | undefined;
-    if (type.strength === 0 && prev && /:\s*$/.test(prev.text) && /^["\u201c']/.test(passage.text) && question.type !== 'reason' && question.type !== 'other') {
-      const before = typeEvidence(question, prev, typeContext);
+    // "Who wrote that ...": the quote's own "he" is whom it is about, its speaker is in that line.
+    const asksSpeaker = question.type === 'person' && question.terms.some((t) => SPEAKING_TERMS.has(t));
+    if ((type.strength === 0 || asksSpeaker) && introLine && /:\s*$/.test(introLine.text) && /^["\u201c']/.test((opening ?? passage).text) && question.type !== 'reason' && question.type !== 'other') {
+      const before = typeEvidence(question, introLine, typeContext);
       if (before.strength > 0) {
         // A bare speaker line ("User @name added:") says nothing but who: as sure as the quote's own.
-        const speakerLine = prev.text.split(/\s+/).length <= 6;
+        const speakerLine = introLine.text.split(/\s+/).length <= 6;
         type = { ...before, strength: before.strength * (speakerLine ? 1 : 0.8) };
-        introduction = prev;
+        introduction = introLine;
       }
     }
     // The rarest specific word in the sentence and at least half of the others in it or
@@ -389,7 +397,7 @@ export function rankEvidence(asked: AnalysedQuestion, index: PassageIndex, entit
     // with Y "recruited X to Tesla").
     // "Nicholas Joseph wrote on X:": the words, and whom they are about, are in the quote next to it.
     const quoted = /:\s*$/.test(passage.text) ? [index.neighbour(passage, 1, false)] : SAYS_WITHOUT_WORDS.test(passage.text) && !/["\u201c\u201d]/.test(passage.text) ? quoteBefore(passage, index) : [];
-    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && (STORY_EVENT.test(passage.text) || (eventOrganisation !== undefined && passage.explicit.has(eventOrganisation)) || (gainOrLoss && DESCRIBED_GAIN_OR_LOSS.test(passage.text) && !personNamed(passage))))) && organisations.every((e) => passage.entities.has(e.id) || modifiers.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id) || (askingShown && sceneInArticle(passage, e)));
+    const subjectOk = persons.every((e) => passage.entities.has(e.id) || quoted.some((q) => q?.entities.has(e.id)) || opening?.entities.has(e.id) || continuation?.entities.has(e.id) || (e.id === vocabulary.mainPerson?.id && (STORY_EVENT.test(passage.text) || (eventOrganisation !== undefined && passage.explicit.has(eventOrganisation)) || (gainOrLoss && DESCRIBED_GAIN_OR_LOSS.test(passage.text) && !personNamed(passage))))) && organisations.every((e) => passage.entities.has(e.id) || modifiers.has(e.id) || [prev, next].some((n) => n?.passage.paragraph === passage.passage.paragraph && n.entities.has(e.id)) || roleNames(passage, e.id) || (askingShown && sceneInArticle(passage, e)));
     const relationProblem = relations.problem(question.relations, question.entities, passage) ?? focusProblem(question, passage, continuation, [prev, next].filter((n): n is IndexedPassage => n?.passage.paragraph === passage.passage.paragraph), entities, vocabulary);
     // A run-on sentence covers many words by accident and reads badly as an answer.
     const words = passage.text.split(' ').length;
@@ -634,3 +642,23 @@ function entityTerms(e: StoryEntity, index: PassageIndex): string[] {
   return terms;
 }
 
+/** True when the sentence ends a quote it never opened: one straight quote mark, or a closing curly one first. */
+export function closesQuote(text: string): boolean {
+  if (/^["\u201c]/.test(text)) return false;
+  const straight = (text.match(/"/g) ?? []).length;
+  if (straight % 2 === 1) return true;
+  const close = text.indexOf('\u201d');
+  const open = text.indexOf('\u201c');
+  return close >= 0 && (open < 0 || close < open);
+}
+
+/** The earlier sentence of its paragraph where a quote this sentence ends opens ("He will build ... / I can't think ...""). */
+function quoteOpening(passage: IndexedPassage, index: PassageIndex): IndexedPassage | undefined {
+  if (!closesQuote(passage.text)) return undefined;
+  let prev = index.neighbour(passage, -1);
+  for (let i = 0; prev && i < 3; i++) {
+    if (/^["\u201c]/.test(prev.text)) return prev;
+    prev = index.neighbour(prev, -1);
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@ import type { Citation } from '../reply/reply';
 import { StoryVocabulary, type StoryEntity } from './story-vocabulary';
 import { PassageIndexCache, type IndexedPassage, type PassageIndex } from './passage-index';
 import { analyseQuestion, type AnalysedQuestion } from './question';
-import { gate, HARD_TYPES, rankEvidence, type RankedPassage } from './evidence-ranker';
+import { closesQuote, gate, HARD_TYPES, rankEvidence, type RankedPassage } from './evidence-ranker';
 import type { Answer } from './answer';
 import { datesCompatible, parseDateMention } from './date-mentions';
 import { statedDifference } from './question-focus';
@@ -229,12 +229,4 @@ function distinctOutlets(list: RankedPassage[]): RankedPassage[] {
   });
 }
 
-/** True when the sentence ends a quote it never opened: one straight quote mark, or a closing curly one first. */
-function closesQuote(text: string): boolean {
-  if (/^["\u201c]/.test(text)) return false;
-  const straight = (text.match(/"/g) ?? []).length;
-  if (straight % 2 === 1) return true;
-  const close = text.indexOf('\u201d');
-  const open = text.indexOf('\u201c');
-  return close >= 0 && (open < 0 || close < open);
-}
+

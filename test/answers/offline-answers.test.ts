@@ -856,6 +856,15 @@ describe('retrieval follows the corpus', () => {
     expect(who).not.toMatch(/^Andrej Karpathy\./);
   });
 
+  test('a later sentence of a quote has the speaker of the line that introduced the quote, not the person its "he" means', () => {
+    const body = ['The lab confirmed the hire on Tuesday.', 'Mira Quillfeather wrote on X:', '"The Zelmore lab will grow fast this year. Nobody reads a training curve better than he does."'].join('\n');
+    const corpus = new StoryCorpus([buildArticle({ id: 'intro', outlet: 'Example Wire', title: 'Reactions', origin: 'folder', body, lineParagraphs: true })]);
+    const answerer = new OfflineAnswerer(story.definition, corpus);
+    const text = answerer.answer('who wrote that nobody reads a training curve better?').text;
+    expect(text).toContain('Mira Quillfeather wrote on X: "The Zelmore lab will grow fast');
+    expect(text).not.toMatch(/^Andrej Karpathy\./);
+  });
+
   test('a period asked about ("while at Tesla") must be where the answer places its fact', () => {
     const corpus = new StoryCorpus([
       buildArticle({ id: 't', outlet: 'Example Wire', title: 'Career', origin: 'feed', body: 'Karpathy, the former director of AI at Tesla, began work on the Zelmore project this week. Karpathy spent years at Tesla building the Harbourline vision stack.' }),
