@@ -210,6 +210,14 @@ const LATER_SETS: Array<{ name: string; questions: Question[]; floor: Record<str
   // answers), with no change made for them in between.
   { name: 'thirty-third', questions: readQuestions('paraphrase-questions-33.jsonl'), floor: { bundled: 37, seeds: 39 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 0, seeds: 0 } },
   { name: 'thirty-fourth', questions: readQuestions('paraphrase-questions-34.jsonl'), floor: { bundled: 32, seeds: 33 }, wrongRefusals: { bundled: 1, seeds: 0 }, wrongAnswers: { bundled: 3, seeds: 0 } },
+  // Sets 35-36, written by another writer from the seed articles only, scored once before this
+  // round of changes (bundled 63/80 right, seeds 66/80; 18/20 refused on both; 5 and 4 wrong
+  // answers) and once after it (bundled 64/80, seeds 67/80; the same refusals; 4 and 3 wrong
+  // answers), with no change made for them in between. Set 36 keeps two wrongly answered
+  // refusal questions on each corpus ("which investors lead the round" answered with the round
+  // itself) as ceilings.
+  { name: 'thirty-fifth', questions: readQuestions('paraphrase-questions-35.jsonl'), floor: { bundled: 35, seeds: 36 }, wrongRefusals: { bundled: 0, seeds: 0 }, wrongAnswers: { bundled: 1, seeds: 0 } },
+  { name: 'thirty-sixth', questions: readQuestions('paraphrase-questions-36.jsonl'), floor: { bundled: 29, seeds: 31 }, wrongRefusals: { bundled: 2, seeds: 2 }, wrongAnswers: { bundled: 3, seeds: 3 } },
 ];
 
 /**
