@@ -1,5 +1,5 @@
 import type { AnalysedQuestion } from './question';
-import { quoteBefore, SAYS_WITHOUT_WORDS } from './statement-shape';
+import { quoteBefore, quoteOpening, SAYS_WITHOUT_WORDS } from './statement-shape';
 import { POSTINGS_BUDGET, type IndexedPassage, type PassageHit, type PassageIndex } from './passage-index';
 import type { EntityMention, Paraphrase, StoryEntity } from './story-vocabulary';
 import { degreeForms, isWeakTerm as isWeakWord, textTerms } from './text-terms';
@@ -640,25 +640,4 @@ function entityTerms(e: StoryEntity, index: PassageIndex): string[] {
   const terms = [...new Set(aliases.flatMap((a) => textTerms(a)))].filter((t) => index.termFrequency(t) > 0);
   cache.set(e.id, terms);
   return terms;
-}
-
-/** True when the sentence ends a quote it never opened: one straight quote mark, or a closing curly one first. */
-export function closesQuote(text: string): boolean {
-  if (/^["\u201c]/.test(text)) return false;
-  const straight = (text.match(/"/g) ?? []).length;
-  if (straight % 2 === 1) return true;
-  const close = text.indexOf('\u201d');
-  const open = text.indexOf('\u201c');
-  return close >= 0 && (open < 0 || close < open);
-}
-
-/** The earlier sentence of its paragraph where a quote this sentence ends opens ("He will build ... / I can't think ...""). */
-function quoteOpening(passage: IndexedPassage, index: PassageIndex): IndexedPassage | undefined {
-  if (!closesQuote(passage.text)) return undefined;
-  let prev = index.neighbour(passage, -1);
-  for (let i = 0; prev && i < 3; i++) {
-    if (/^["\u201c]/.test(prev.text)) return prev;
-    prev = index.neighbour(prev, -1);
-  }
-  return undefined;
 }

@@ -4,11 +4,11 @@ import type { Citation } from '../reply/reply';
 import { StoryVocabulary, type StoryEntity } from './story-vocabulary';
 import { PassageIndexCache, type IndexedPassage, type PassageIndex } from './passage-index';
 import { analyseQuestion, type AnalysedQuestion } from './question';
-import { closesQuote, gate, HARD_TYPES, rankEvidence, type RankedPassage } from './evidence-ranker';
+import { gate, HARD_TYPES, rankEvidence, type RankedPassage } from './evidence-ranker';
 import type { Answer } from './answer';
 import { datesCompatible, parseDateMention } from './date-mentions';
 import { statedDifference } from './question-focus';
-import { quoteBefore, SAYS_WITHOUT_WORDS } from './statement-shape';
+import { closesQuote, quoteBefore, SAYS_WITHOUT_WORDS } from './statement-shape';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -228,5 +228,3 @@ function distinctOutlets(list: RankedPassage[]): RankedPassage[] {
     return true;
   });
 }
-
-

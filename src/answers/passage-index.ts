@@ -46,11 +46,11 @@ interface Byline {
  * "AI automation creator (YouTube analyst)"), which a page lays out as headings. Written
  * after the quote's last sentence, they say who said it.
  */
-function bylineAfter(article: Article, at: number): Byline | undefined {
+function bylineAfter(article: Article, first: number, at: number): Byline | undefined {
   const passage = article.passages[at]!;
   const next = article.passages[at + 1];
-  if (!next?.heading || next.paragraph === passage.paragraph || !/["\u201d]$/.test(passage.text)) return undefined;
-  const quote = article.passages.filter((p) => p.paragraph === passage.paragraph).map((p) => p.text).join(' ');
+  if (!next?.heading || !/["\u201d]$/.test(passage.text)) return undefined;
+  const quote = article.passages.slice(first, at + 1).map((p) => p.text).join(' ');
   if (!/^["\u201c][^"\u201c\u201d]+["\u201d]$/.test(quote)) return undefined;
   const lines: string[] = [];
   for (let i = at + 1; i < article.passages.length && lines.length < 2; i++) {
@@ -192,18 +192,21 @@ export class PassageIndex {
     const list: IndexedPassage[] = [];
     let subject: StoryEntity | undefined;
     let paragraph = -1;
+    // The paragraph's last passage, and the quote card byline under it (found once per paragraph).
+    let last = -1;
+    let byline: Byline | undefined;
     let bylineThrough = -1;
     for (const [at, passage] of article.passages.entries()) {
       if (passage.paragraph !== paragraph) {
         paragraph = passage.paragraph;
         subject = undefined;
+        last = lastOfParagraph(article, at);
+        byline = bylineAfter(article, at, last);
       }
       if (passage.heading) continue;
       // A quote card's byline is written after its last sentence; the others have its words
       // too, and its lines are not passages of their own.
       if (at <= bylineThrough) continue;
-      const last = lastOfParagraph(article, at);
-      const byline = bylineAfter(article, last);
       if (byline && last === at) bylineThrough = byline.through;
       const text = passage.text.replace(/\s*\[\d+\](?:\s*\[\d+\])*/g, '').replace(/\s+([.,;:])/g, '$1').trim() + (byline && last === at ? ` - ${byline.text}` : '');
       if (isNoise(text)) continue;
